@@ -1,0 +1,55 @@
+package dev.guestbench.asm.ui;
+
+import org.eclipse.ui.plugin.AbstractUIPlugin;
+import org.osgi.framework.BundleContext;
+
+import com.google.inject.Injector;
+
+import dev.guestbench.asm.ide.AsmIdeSetup;
+import dev.guestbench.asm.ide.analysis.DocumentAnalyzer;
+
+/** The assembly editor's bundle: owns the language's injector, created once on first use. */
+public class AsmUiPlugin extends AbstractUIPlugin {
+
+    /** Bundle symbolic name, also the namespace of our marker types. */
+    public static final String ID = "dev.guestbench.asm.ui";
+
+    private static AsmUiPlugin instance;
+    private volatile Injector injector;
+
+    @Override
+    public void start(BundleContext context) throws Exception {
+        super.start(context);
+        instance = this;
+    }
+
+    @Override
+    public void stop(BundleContext context) throws Exception {
+        instance = null;
+        super.stop(context);
+    }
+
+    /** The running plugin. */
+    public static AsmUiPlugin getDefault() {
+        return instance;
+    }
+
+    /** A document analyzer bound to the language's ide services. */
+    public DocumentAnalyzer analyzer() {
+        return injector().getInstance(DocumentAnalyzer.class);
+    }
+
+    private Injector injector() {
+        Injector result = injector;
+        if (result == null) {
+            synchronized (this) {
+                result = injector;
+                if (result == null) {
+                    result = new AsmIdeSetup().createInjectorAndDoEMFRegistration();
+                    injector = result;
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.guestbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a user meets it: usage, errors on bad input, and disasm against objdump. */
+class MainTest {
+
+    private static final Path WORK = Path.of("target", "cli-test");
+    private static Path elf;
+
+    /** Output of one command line. */
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Main().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void buildAProgramWithTheGnuToolchain() throws Exception {
+        Files.createDirectories(WORK);
+        Path source = WORK.resolve("prog.S");
+        Files.writeString(source, """
+                    .globl _start
+                _start:
+                    li      a0, 0
+                    addi    sp, sp, -16
+                loop:
+                    csrr    t0, mcause
+                    beqz    t0, loop
+                    call    done
+                done:
+                    ret
+                """);
+        Path object = WORK.resolve("prog.o");
+        elf = WORK.resolve("prog.elf");
+        exec("riscv64-unknown-elf-as", "-march=rv64gc_zicsr_zifencei", "-o", object.toString(), source.toString());
+        exec("riscv64-unknown-elf-ld", "-Ttext=0x80000000", "-o", elf.toString(), object.toString());
+    }
+
+    private static String exec(String... command) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is missing: install Debian's binutils-riscv64-unknown-elf", e);
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), command[0] + " did not finish");
+        assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + output);
+        return output;
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        Result r = run();
+        assertEquals(Main.USAGE, r.status());
+        assertTrue(r.err().startsWith("usage: guestbench <command>"), r.err());
+        assertTrue(r.err().contains("disasm"), r.err());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Result r = run("frobnicate");
+        assertEquals(Main.USAGE, r.status());
+        assertEquals("guestbench: unknown command 'frobnicate' (commands: disasm)\n", r.err());
+    }
+
+    @Test
+    void disasmMatchesObjdump() throws Exception {
+        Result r = run("disasm", elf.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(exec("riscv64-unknown-elf-objdump", "-d", elf.toString()), r.out());
+        assertTrue(r.out().contains("<loop>"), r.out());
+    }
+
+    @Test
+    void disasmWithoutAliasesMatchesObjdump() throws Exception {
+        Result r = run("disasm", "-M", "no-aliases", elf.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(exec("riscv64-unknown-elf-objdump", "-d", "-M", "no-aliases", elf.toString()), r.out());
+        assertTrue(r.out().contains("c.li"), r.out());
+    }
+
+    @Test
+    void aMissingFileIsReportedInOneLine() {
+        Result r = run("disasm", "target/no-such.elf");
+        assertEquals(1, r.status());
+        assertEquals("guestbench disasm: target/no-such.elf: no such file\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aFileThatIsNotElfIsReportedInOneLine() throws IOException {
+        Path text = WORK.resolve("notes.txt");
+        Files.writeString(text, "this is not an ELF file\n");
+        Result r = run("disasm", text.toString());
+        assertEquals(1, r.status());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("guestbench disasm: " + text + ": "), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aTruncatedElfIsReportedNotThrown() throws IOException {
+        Path cut = WORK.resolve("cut.elf");
+        byte[] bytes = Files.readAllBytes(elf);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, 100));
+        Result r = run("disasm", cut.toString());
+        assertEquals(1, r.status());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void anUnknownDisassemblerOptionIsAUsageError() {
+        Result r = run("disasm", "-M", "numeric", elf.toString());
+        assertEquals(Main.USAGE, r.status());
+        assertTrue(r.err().contains("unknown disassembler option 'numeric'"), r.err());
+    }
+}
