@@ -103,6 +103,8 @@ class AsmEditorUiTest {
         assertEquals("unknown instruction 'adi'", marker.getAttribute(IMarker.MESSAGE));
         assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
         assertEquals(3, marker.getAttribute(IMarker.LINE_NUMBER, -1));
+        Workbench.page().showView(IPageLayout.ID_PROBLEM_VIEW);
+        Workbench.page().activate(editor);
         Workbench.screenshot("editor-error.png");
 
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());

@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -68,8 +70,12 @@ final class Workbench {
         Shell shell = shell();
         settle();
         Display display = shell.getDisplay();
+        // Down to the bottom of the client area: without a window manager (Xvfb) the trim below it
+        // is never painted; the menu bar above it is part of the picture.
         Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
+        Rectangle area = shell.getClientArea();
+        Point bottom = shell.toDisplay(area.x, area.y + area.height);
+        Image image = new Image(display, bounds.width, Math.min(bounds.height, bottom.y - bounds.y));
         GC gc = new GC(display);
         try {
             gc.copyArea(image, bounds.x, bounds.y);
@@ -80,7 +86,7 @@ final class Workbench {
         Files.createDirectories(dir);
         Path file = dir.resolve(name);
         ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+        loader.data = new ImageData[] { image.getImageData() };
         loader.save(file.toString(), SWT.IMAGE_PNG);
         image.dispose();
         return file;

@@ -1,6 +1,7 @@
 package dev.guestbench.asm.ui.editor;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -29,13 +30,14 @@ public final class ProblemMarkers {
         IWorkspaceRunnable replace = monitor -> {
             file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
             for (Problem p : problems) {
-                IMarker marker = file.createMarker(TYPE);
-                marker.setAttribute(IMarker.SEVERITY, severity(p.severity()));
-                marker.setAttribute(IMarker.MESSAGE, p.message());
-                marker.setAttribute(IMarker.LINE_NUMBER, p.line());
-                marker.setAttribute(IMarker.CHAR_START, p.offset());
-                marker.setAttribute(IMarker.CHAR_END, p.offset() + Math.max(p.length(), 1));
-                marker.setAttribute(IMarker.LOCATION, "line " + p.line() + ", column " + p.column());
+                // All attributes at once: readers on other threads never see a marker without its message.
+                file.createMarker(TYPE, Map.of(
+                        IMarker.SEVERITY, severity(p.severity()),
+                        IMarker.MESSAGE, p.message(),
+                        IMarker.LINE_NUMBER, p.line(),
+                        IMarker.CHAR_START, p.offset(),
+                        IMarker.CHAR_END, p.offset() + Math.max(p.length(), 1),
+                        IMarker.LOCATION, "line " + p.line() + ", column " + p.column()));
             }
         };
         try {
