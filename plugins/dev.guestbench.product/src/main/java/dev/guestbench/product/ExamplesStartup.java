@@ -14,7 +14,7 @@ import org.eclipse.ui.ide.IDE;
 
 /**
  * On the first start of a workspace, copies the example kernels into an "examples" project and opens one
- * in the editor. The `guestbench ide` launcher says where the examples are with
+ * in the editor; an existing examples project is left as the user made it. The `guestbench ide` launcher says where the examples are with
  * {@code -Dguestbench.examples=DIR} and which file to open with {@code -Dguestbench.open=PATH}.
  */
 public class ExamplesStartup implements IStartup {
@@ -25,6 +25,8 @@ public class ExamplesStartup implements IStartup {
         if (examples == null || examples.isBlank()) {
             return;
         }
+        // Only a new workspace gets the example opened; later starts restore what the user had open.
+        boolean fresh = !ExampleProject.project(ExampleProject.NAME).exists();
         try {
             ExampleProject.importInto(ExampleProject.NAME, Path.of(examples), null);
         } catch (CoreException e) {
@@ -32,7 +34,7 @@ public class ExamplesStartup implements IStartup {
             return;
         }
         String open = System.getProperty("guestbench.open");
-        if (open != null && !open.isBlank()) {
+        if (fresh && open != null && !open.isBlank()) {
             IFile file = ExampleProject.project(ExampleProject.NAME).getFile(open);
             PlatformUI.getWorkbench().getDisplay().asyncExec(() -> openEditor(file));
         }
