@@ -18,6 +18,7 @@ public final class Main {
 
     Main() {
         add(new DisasmCommand());
+        add(new RunCommand());
     }
 
     private void add(Command command) {

@@ -80,7 +80,7 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         Result r = run("frobnicate");
         assertEquals(Main.USAGE, r.status());
-        assertEquals("guestbench: unknown command 'frobnicate' (commands: disasm)\n", r.err());
+        assertEquals("guestbench: unknown command 'frobnicate' (commands: disasm, run)\n", r.err());
     }
 
     @Test
@@ -127,6 +127,93 @@ class MainTest {
         Result r = run("disasm", cut.toString());
         assertEquals(1, r.status());
         assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    private static Path guest(String name, String source, String base) throws Exception {
+        Path src = WORK.resolve(name + ".S");
+        Files.writeString(src, source);
+        Path object = WORK.resolve(name + ".o");
+        Path out = WORK.resolve(name + ".elf");
+        exec("riscv64-unknown-elf-as", "-march=rv64gc_zicsr_zifencei", "-o", object.toString(), src.toString());
+        exec("riscv64-unknown-elf-ld", "-N", "-Ttext=" + base, "-o", out.toString(), object.toString());
+        return out;
+    }
+
+    @Test
+    void runBootsAKernelWithTheBuiltInSbi() throws Exception {
+        Path kernel = guest("hello", """
+                    .globl _start
+                _start:
+                    la   t0, msg
+                1:  lbu  a0, 0(t0)
+                    beqz a0, 2f
+                    li   a7, 1          # legacy console_putchar
+                    ecall
+                    addi t0, t0, 1
+                    j    1b
+                2:  li   a7, 0x53525354 # SBI system reset: shutdown
+                    li   a6, 0
+                    li   a0, 0
+                    li   a1, 0
+                    ecall
+                msg: .asciz "hello, hypervisor\\n"
+                """, "0x80200000");
+        Result r = run("run", "--kernel", kernel.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("hello, hypervisor\n", r.out());
+    }
+
+    @Test
+    void runExitsWithTheFinishersFailureCode() throws Exception {
+        Path kernel = guest("fail", """
+                    .globl _start
+                _start:
+                    li   t0, 0x100000
+                    li   t1, (7 << 16) | 0x3333
+                    sw   t1, 0(t0)
+                1:  j    1b
+                """, "0x80000000");
+        Result r = run("run", "--bios", "none", "--kernel", kernel.toString());
+        assertEquals(7, r.status(), r.err());
+    }
+
+    @Test
+    void runStopsAtTheInstructionLimitWith124() throws Exception {
+        Path kernel = guest("spin", """
+                    .globl _start
+                _start:
+                1:  j    1b
+                """, "0x80000000");
+        Result r = run("run", "--bios", "none", "--kernel", kernel.toString(), "--max-insns", "100000", "--stats");
+        assertEquals(124, r.status(), r.err());
+        assertTrue(r.err().contains("retired 100000 instructions"), r.err());
+    }
+
+    @Test
+    void runRejectsWhatCannotBootInOneLineWith125() throws Exception {
+        Result missing = run("run", "--kernel", "target/no-such.elf");
+        assertEquals(125, missing.status());
+        assertEquals("guestbench run: --kernel target/no-such.elf: no such file\n", missing.err());
+
+        Result nothing = run("run");
+        assertEquals(125, nothing.status());
+        assertTrue(nothing.err().startsWith("guestbench run: nothing to run"), nothing.err());
+
+        Path cut = WORK.resolve("cut-kernel.elf");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(elf), 90));
+        Result truncated = run("run", "--bios", "none", "--kernel", cut.toString());
+        assertEquals(125, truncated.status());
+        assertEquals(1, truncated.err().lines().count(), truncated.err());
+
+        // Linked below RAM: a segment with nothing behind it.
+        Path low = guest("low", ".globl _start\n_start: j _start\n", "0x1000");
+        Result outside = run("run", "--bios", "none", "--kernel", low.toString());
+        assertEquals(125, outside.status());
+        assertTrue(outside.err().contains("outside RAM"), outside.err());
+
+        Result badSize = run("run", "--bios", "none", "--kernel", elf.toString(), "-m", "lots");
+        assertEquals(125, badSize.status());
+        assertTrue(badSize.err().contains("-m takes a size"), badSize.err());
     }
 
     @Test

@@ -83,7 +83,10 @@ public final class Decoder {
         }
     }
 
-    /** The decoder of an RV64GC hart (reserved encodings are illegal). */
+    /**
+     * The decoder of an RV64GC hart: reserved encodings are illegal, and words that differ from an
+     * instruction only in fields the spec says to ignore run as that instruction (see {@link #canonical}).
+     */
     public static Decoder standard() {
         return STANDARD;
     }
@@ -122,7 +125,38 @@ public final class Decoder {
                 }
             }
         }
+        if (!lenient) {
+            int canonical = canonical(bits);
+            if (canonical != bits) {
+                return decodeId(canonical);
+            }
+        }
         return ILLEGAL_ID;
+    }
+
+    /**
+     * The word a hart executes in place of {@code bits} when they differ only in fields the spec reserves
+     * and tells implementations to ignore: FENCE's rd, rs1 and reserved fm values (a normal fence), FENCE.I's
+     * immediate, rs1 and rd, and the rounding mode of the exact conversions fcvt.d.w, fcvt.d.wu and fcvt.d.s
+     * (any valid mode gives the same result). Other words are returned as they are. The GNU disassembler
+     * shows these variants as data, so only the {@link #standard()} decoder accepts them.
+     */
+    public static int canonical(int bits) {
+        if ((bits & 0x707f) == 0x000f) {
+            int fence = bits & ~0x000f8f80;
+            // fm = 1000 with pred = succ = rw is FENCE.TSO; every other non-zero fm is reserved: a plain fence.
+            return fence == 0x8330000f ? fence : fence & 0x0fffffff;
+        }
+        if ((bits & 0x707f) == 0x100f) {
+            return 0x0000100f;
+        }
+        int rm = (bits >>> 12) & 7;
+        boolean exactConversion = (bits & 0xfff0_007f) == 0xd200_0053 || (bits & 0xfff0_007f) == 0xd210_0053
+                || (bits & 0xfff0_007f) == 0x4200_0053;
+        if (exactConversion && rm != 0 && rm != 5 && rm != 6) {
+            return bits & ~0x7000;
+        }
+        return bits;
     }
 
     /** True if the word is an instruction for this decoder. */

@@ -1,25 +1,24 @@
 package dev.guestbench.vmm;
 
+import dev.guestbench.vmm.exit.TrapHistory;
+
 /**
- * The shape of one virtual machine: how much guest RAM, how many harts, how it boots.
+ * The shape of one virtual machine.
  *
  * @param memoryBytes guest RAM size, a whole number of 4 KiB pages, at least 1 MiB
  * @param harts number of vCPUs, 1 to {@link #MAX_HARTS}
- * @param bootMode firmware (the guest starts in virtual M-mode) or direct (virtual S-mode, SBI answered
- *        by the hypervisor)
+ * @param trapHistorySize how many exits and traps the trap history keeps
+ * @param instructionsPerTick how many instructions a hart retires per tick of the 10 MHz timebase (10 gives
+ *        harts of 100 MIPS in virtual time)
  */
-public record VmConfig(long memoryBytes, int harts, BootMode bootMode) {
+public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long instructionsPerTick) {
 
     /** The most harts a VM may have; the CLINT and PLIC layouts of QEMU virt are sized for this many. */
     public static final int MAX_HARTS = 8;
-
-    /** How the guest is started. */
-    public enum BootMode {
-        /** Full virtualization: firmware (or a bare-metal kernel) runs in virtual M-mode. */
-        FIRMWARE,
-        /** Paravirtualization: the kernel runs in virtual S-mode and SBI calls are hypercalls. */
-        DIRECT
-    }
+    /** QEMU's default RAM size. */
+    public static final long DEFAULT_MEMORY = 128L << 20;
+    /** Default virtual speed: 100 MIPS against a 10 MHz mtime. */
+    public static final long DEFAULT_INSTRUCTIONS_PER_TICK = 10;
 
     public VmConfig {
         if (memoryBytes < (1L << 20) || (memoryBytes & 0xfff) != 0) {
@@ -33,13 +32,22 @@ public record VmConfig(long memoryBytes, int harts, BootMode bootMode) {
         if (harts < 1 || harts > MAX_HARTS) {
             throw new IllegalArgumentException("a VM has 1 to " + MAX_HARTS + " harts, not " + harts);
         }
-        if (bootMode == null) {
-            throw new IllegalArgumentException("boot mode missing");
+        if (trapHistorySize < 1) {
+            throw new IllegalArgumentException("the trap history needs room for at least 1 record, not "
+                    + trapHistorySize);
+        }
+        if (instructionsPerTick < 1) {
+            throw new IllegalArgumentException("instructions per tick must be at least 1, not " + instructionsPerTick);
         }
     }
 
-    /** The default machine: 128 MiB, one hart, direct boot (as `guestbench run --kernel` will use). */
+    /** A machine of {@code memoryBytes} and {@code harts} with the default history and speed. */
+    public static VmConfig of(long memoryBytes, int harts) {
+        return new VmConfig(memoryBytes, harts, TrapHistory.DEFAULT_CAPACITY, DEFAULT_INSTRUCTIONS_PER_TICK);
+    }
+
+    /** The default machine: 128 MiB, one hart. */
     public static VmConfig defaults() {
-        return new VmConfig(128L << 20, 1, BootMode.DIRECT);
+        return of(DEFAULT_MEMORY, 1);
     }
 }

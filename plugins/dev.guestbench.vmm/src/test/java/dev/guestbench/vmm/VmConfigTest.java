@@ -5,34 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import dev.guestbench.vmm.VmConfig.BootMode;
 import dev.guestbench.vmm.boot.VirtLayout;
 
 class VmConfigTest {
 
     @Test
-    void defaultsAreAValidMachine() {
+    void defaultsAreQemusMachine() {
         VmConfig c = VmConfig.defaults();
         assertEquals(128L << 20, c.memoryBytes());
         assertEquals(1, c.harts());
-        assertEquals(BootMode.DIRECT, c.bootMode());
     }
 
     @Test
     void rejectsMemoryThatIsNotWholePages() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new VmConfig((1L << 20) + 1, 1, BootMode.DIRECT));
+        var e = assertThrows(IllegalArgumentException.class, () -> VmConfig.of((1L << 20) + 1, 1));
         assertEquals("guest memory must be a multiple of 4 KiB and at least 1 MiB, not 1048577 bytes", e.getMessage());
     }
 
     @Test
     void rejectsTooManyHarts() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new VmConfig(1L << 20, 9, BootMode.FIRMWARE));
+        var e = assertThrows(IllegalArgumentException.class, () -> VmConfig.of(1L << 20, 9));
         assertEquals("a VM has 1 to 8 harts, not 9", e.getMessage());
     }
 
     @Test
     void rejectsMemoryBeyondTheGuestPhysicalSpace() {
-        assertThrows(IllegalArgumentException.class, () -> new VmConfig(1L << 40, 1, BootMode.FIRMWARE));
+        assertThrows(IllegalArgumentException.class, () -> VmConfig.of(1L << 40, 1));
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.guestbench.vmm.exit;
+
+/** What the VMM did with an exit. */
+public enum Disposition {
+    /** Emulated against the vCPU's virtual state; the guest continues after the instruction. */
+    EMULATED,
+    /** Reflected into the guest as an exception to its own trap handler. */
+    REFLECTED,
+    /** A hypercall (an SBI call in direct boot) answered by the hypervisor. */
+    HYPERCALL,
+    /** An interrupt injected into the guest. */
+    INJECTED;
+
+    /** A lower-case name for tables and CSV. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.guestbench.vmm.exit;
+
+/** Why the fast path was left, as perf kvm stat counts exits. */
+public enum ExitReason {
+    /** A CSR instruction. */
+    CSR,
+    /** MRET or SRET. */
+    XRET,
+    /** WFI. */
+    WFI,
+    /** SFENCE.VMA. */
+    SFENCE_VMA,
+    /** ECALL: reflected to the guest's handler, or a hypercall answered by the hypervisor. */
+    ECALL,
+    /** EBREAK. */
+    EBREAK,
+    /** A load from or store to a device register. */
+    MMIO,
+    /** An instruction that does not exist or is not allowed at this privilege. */
+    ILLEGAL_INSTRUCTION,
+    /** An access fault or a misaligned atomic. */
+    MEMORY_FAULT,
+    /** An interrupt delivered to the guest. */
+    INTERRUPT;
+
+    /** A lower-case name for tables and CSV ("sfence_vma"). */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.guestbench.vmm.exit;
+
+import dev.guestbench.vmm.cpu.ExitPort;
+import dev.guestbench.vmm.cpu.HartState;
+import dev.guestbench.vmm.cpu.Op;
+import dev.guestbench.vmm.cpu.Vcpu;
+import dev.guestbench.vmm.device.VirtualClock;
+
+/**
+ * The VMM's handling of every exit: it emulates privileged instructions and CSR accesses against the
+ * vCPU's virtual state, forwards device accesses to the bus, answers hypercalls, reflects exceptions and
+ * injects interrupts into the guest, and records each of these in the trap history.
+ */
+public final class VmExits implements ExitPort {
+
+    private static final int CAUSE_ILLEGAL = 2;
+    private static final int CAUSE_BREAKPOINT = 3;
+    private static final int CAUSE_LOAD_ACCESS = 5;
+    private static final int CAUSE_STORE_ACCESS = 7;
+    private static final int CAUSE_ECALL_U = 8;
+    private static final long NO_CAUSE = TrapRecord.NO_CAUSE;
+
+    private final CsrFile csrs;
+    private final PhysicalBus bus;
+    private final TrapHistory history;
+    private final VirtualClock clock;
+    private final Hypercalls hypercalls;
+
+    /**
+     * @param hypercalls the SBI of direct boot, or null in firmware boot (an ECALL from S-mode is then an
+     *        exception for the guest's M-mode firmware)
+     */
+    public VmExits(CsrFile csrs, PhysicalBus bus, TrapHistory history, VirtualClock clock, Hypercalls hypercalls) {
+        this.csrs = csrs;
+        this.bus = bus;
+        this.history = history;
+        this.clock = clock;
+        this.hypercalls = hypercalls;
+    }
+
+    /** The trap history every exit is recorded in. */
+    public TrapHistory history() {
+        return history;
+    }
+
+    @Override
+    public void csr(Vcpu cpu, int op, int rd, int src, int csr, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        boolean immediate = op == Op.CSRRWI || op == Op.CSRRSI || op == Op.CSRRCI;
+        boolean swap = op == Op.CSRRW || op == Op.CSRRWI;
+        boolean writes = swap || src != 0;
+        if (!csrs.accessible(s, csr, writes)) {
+            reflect(cpu, CAUSE_ILLEGAL, bits & 0xffff_ffffL);
+            record(s, ExitReason.CSR, CAUSE_ILLEGAL, priv, pc, bits, bits & 0xffff_ffffL, Disposition.REFLECTED, csr,
+                    start);
+            return;
+        }
+        long operand = immediate ? src : s.x[src];
+        long old = swap && rd == 0 ? 0 : csrs.read(cpu, csr);
+        if (writes) {
+            long value = switch (op) {
+                case Op.CSRRW, Op.CSRRWI -> operand;
+                case Op.CSRRS, Op.CSRRSI -> old | operand;
+                default -> old & ~operand;
+            };
+            if (csrs.write(cpu, csr, value)) {
+                cpu.mmu.flushAll();
+                cpu.flushFetch();
+            }
+        }
+        if (rd != 0) {
+            s.x[rd] = old;
+        }
+        s.pc = pc + 4;
+        record(s, ExitReason.CSR, NO_CAUSE, priv, pc, bits, 0, Disposition.EMULATED, csr, start);
+    }
+
+    @Override
+    public void ecall(Vcpu cpu, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        int cause = CAUSE_ECALL_U + (priv == HartState.PRIV_M ? 3 : priv);
+        if (hypercalls != null && priv == HartState.PRIV_S) {
+            long detail = hypercalls.call(cpu);
+            if (s.pc == pc) {
+                s.pc = pc + 4;
+            }
+            record(s, ExitReason.ECALL, cause, priv, pc, bits, 0, Disposition.HYPERCALL, detail, start);
+            return;
+        }
+        reflect(cpu, cause, 0);
+        record(s, ExitReason.ECALL, cause, priv, pc, bits, 0, Disposition.REFLECTED, s.x[17], start);
+    }
+
+    @Override
+    public void ebreak(Vcpu cpu, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        // mtval of a breakpoint is 0, as QEMU virt gives it (the spec allows 0 or the pc).
+        reflect(cpu, CAUSE_BREAKPOINT, 0);
+        record(s, ExitReason.EBREAK, CAUSE_BREAKPOINT, priv, pc, bits, 0, Disposition.REFLECTED, 0, start);
+    }
+
+    @Override
+    public void xret(Vcpu cpu, int op, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        boolean allowed = op == Op.MRET ? priv == HartState.PRIV_M
+                : priv == HartState.PRIV_M || (priv == HartState.PRIV_S && (s.mstatus & CsrFile.TSR) == 0);
+        if (!allowed) {
+            illegalAt(cpu, ExitReason.XRET, bits, start);
+            return;
+        }
+        if (op == Op.MRET) {
+            TrapDelivery.mret(s);
+        } else {
+            TrapDelivery.sret(s);
+        }
+        record(s, ExitReason.XRET, NO_CAUSE, priv, pc, bits, 0, Disposition.EMULATED, s.pc, start);
+    }
+
+    @Override
+    public void wfi(Vcpu cpu, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        // With S-mode present, WFI in U-mode is illegal; in S-mode TW makes it illegal (at once, as QEMU).
+        if (priv == HartState.PRIV_U || (priv == HartState.PRIV_S && (s.mstatus & CsrFile.TW) != 0)) {
+            illegalAt(cpu, ExitReason.WFI, bits, start);
+            return;
+        }
+        s.pc = pc + 4;
+        if ((s.mip() & s.mie) == 0) {
+            s.waitingForInterrupt = true;
+        }
+        record(s, ExitReason.WFI, NO_CAUSE, priv, pc, bits, 0, Disposition.EMULATED, 0, start);
+    }
+
+    @Override
+    public void sfenceVma(Vcpu cpu, int rs1, int rs2, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        if (priv == HartState.PRIV_U || (priv == HartState.PRIV_S && (s.mstatus & CsrFile.TVM) != 0)) {
+            illegalAt(cpu, ExitReason.SFENCE_VMA, bits, start);
+            return;
+        }
+        cpu.mmu.flushAll();
+        cpu.flushFetch();
+        s.pc = pc + 4;
+        record(s, ExitReason.SFENCE_VMA, NO_CAUSE, priv, pc, bits, 0, Disposition.EMULATED, s.x[rs1], start);
+    }
+
+    @Override
+    public void illegal(Vcpu cpu, int bits) {
+        illegalAt(cpu, ExitReason.ILLEGAL_INSTRUCTION, bits, System.nanoTime());
+    }
+
+    private void illegalAt(Vcpu cpu, ExitReason reason, int bits, long start) {
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        long tval = bits & 0xffff_ffffL;
+        reflect(cpu, CAUSE_ILLEGAL, tval);
+        record(s, reason, CAUSE_ILLEGAL, priv, pc, bits, tval, Disposition.REFLECTED, 0, start);
+    }
+
+    @Override
+    public void exception(Vcpu cpu, int cause, long tval, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        long pc = s.pc;
+        int priv = s.priv;
+        reflect(cpu, cause, tval);
+        record(s, ExitReason.MEMORY_FAULT, cause, priv, pc, bits, tval, Disposition.REFLECTED, 0, start);
+    }
+
+    @Override
+    public long mmioRead(Vcpu cpu, long pa, int size, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        if (!bus.claims(pa, size)) {
+            exception(cpu, CAUSE_LOAD_ACCESS, pa, bits);
+            return 0;
+        }
+        long value = bus.read(pa, size);
+        record(s, ExitReason.MMIO, NO_CAUSE, s.priv, s.pc, bits, 0, Disposition.EMULATED, pa, start);
+        return value;
+    }
+
+    @Override
+    public void mmioWrite(Vcpu cpu, long pa, int size, long value, int bits) {
+        long start = System.nanoTime();
+        HartState s = cpu.state;
+        if (!bus.claims(pa, size)) {
+            exception(cpu, CAUSE_STORE_ACCESS, pa, bits);
+            return;
+        }
+        bus.write(pa, size, value);
+        record(s, ExitReason.MMIO, NO_CAUSE, s.priv, s.pc, bits, 0, Disposition.EMULATED, pa, start);
+    }
+
+    @Override
+    public boolean interrupt(Vcpu cpu) {
+        HartState s = cpu.state;
+        int code = TrapDelivery.pendingInterrupt(s);
+        if (code < 0) {
+            return false;
+        }
+        long start = System.nanoTime();
+        long pc = s.pc;
+        int priv = s.priv;
+        TrapDelivery.interrupt(s, code);
+        cpu.trapped = true;
+        record(s, ExitReason.INTERRUPT, (1L << 63) | code, priv, pc, 0, 0, Disposition.INJECTED, 0, start);
+        return true;
+    }
+
+    private static void reflect(Vcpu cpu, int cause, long tval) {
+        TrapDelivery.exception(cpu.state, cause, tval);
+        cpu.trapped = true;
+    }
+
+    private void record(HartState s, ExitReason reason, long cause, int priv, long pc, int bits, long tval,
+            Disposition disposition, long detail, long start) {
+        history.record(s.hartId, clock.mtime(), reason, cause, priv, pc, bits, tval, disposition, detail,
+                System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.guestbench.vmm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real firmware from Debian boots on the hypervisor: OpenSBI to its banner and platform summary (1 and 4
+ * harts), and U-Boot to its prompt, answering a command typed on the console, in the three ways it can run
+ * (S-mode over OpenSBI, S-mode over the built-in SBI, M-mode as the firmware itself).
+ */
+class FirmwareBootTest {
+
+    private static final Path FW_JUMP = Path.of("/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf");
+    private static final Path UBOOT_SMODE = Path.of("/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin");
+    private static final Path UBOOT_MMODE = Path.of("/usr/lib/u-boot/qemu-riscv64/u-boot.bin");
+    /** Generous: U-Boot waits out a 2-second autoboot delay in virtual time before its prompt. */
+    private static final String LIMIT = "20000000000";
+    private static final int CTRL_A = 1;
+
+    private static Path need(Path file, String debianPackage) {
+        if (!Files.isRegularFile(file)) {
+            fail(file + " is missing: install Debian's " + debianPackage);
+        }
+        return file;
+    }
+
+    @Test
+    void openSbiBootsToItsPlatformSummaryOnOneHart() {
+        String out = runUntil(List.of("--bios", need(FW_JUMP, "opensbi").toString(), "--max-insns", "30000000"), null);
+        assertTrue(out.contains("OpenSBI v"), out);
+        assertTrue(out.contains("Platform Name             : riscv-virtio,qemu"), out);
+        assertTrue(out.contains("Platform HART Count       : 1"), out);
+        assertTrue(out.contains("Platform Console Device   : uart8250"), out);
+        assertTrue(out.contains("Platform Timer Device     : aclint-mtimer @ 10000000Hz"), out);
+        assertTrue(out.contains("Boot HART Base ISA        : rv64imafdc"), out);
+        assertTrue(out.contains("Boot HART PMP Count       : 16"), out);
+        assertTrue(out.contains("Domain0 Next Address      : 0x0000000080200000"), out);
+    }
+
+    @Test
+    void openSbiBringsUpFourHarts() {
+        String out = runUntil(List.of("--bios", need(FW_JUMP, "opensbi").toString(), "--smp", "4", "--max-insns",
+                "60000000"), null);
+        assertTrue(out.contains("Platform HART Count       : 4"), out);
+        assertTrue(out.contains("Domain0 HARTs             : 0*,1*,2*,3*"), out);
+        assertTrue(out.contains("Boot HART MEDELEG"), out);
+    }
+
+    @Test
+    void uBootInSupervisorModeOverOpenSbiAnswersAtItsPrompt() {
+        String out = runUntil(List.of("--bios", need(FW_JUMP, "opensbi").toString(), "--kernel",
+                need(UBOOT_SMODE, "u-boot-qemu").toString(), "--max-insns", LIMIT), "version");
+        assertTrue(out.contains("OpenSBI v"), out);
+        assertVersionAnswered(out);
+    }
+
+    @Test
+    void uBootInSupervisorModeOverTheBuiltInSbiAnswersAtItsPrompt() {
+        String out = runUntil(List.of("--bios", "builtin", "--kernel", need(UBOOT_SMODE, "u-boot-qemu").toString(),
+                "--max-insns", LIMIT), "version");
+        assertTrue(!out.contains("OpenSBI"), "no firmware runs in the guest in direct boot");
+        assertVersionAnswered(out);
+    }
+
+    @Test
+    void uBootAsMachineModeFirmwareAnswersAtItsPrompt() {
+        String out = runUntil(List.of("--bios", need(UBOOT_MMODE, "u-boot-qemu").toString(), "--max-insns", LIMIT),
+                "version");
+        assertVersionAnswered(out);
+    }
+
+    private static void assertVersionAnswered(String out) {
+        int prompt = out.indexOf("=> ");
+        assertTrue(prompt >= 0, "no U-Boot prompt in:\n" + out);
+        String after = out.substring(prompt);
+        assertTrue(after.contains("U-Boot 20"), "U-Boot did not print its version after 'version':\n" + after);
+        assertTrue(after.indexOf("=> ", 3) > 0, "no second prompt after the command:\n" + after);
+        assertTrue(out.contains("CPU:   rv64imafdc_zicsr_zifencei"), out);
+    }
+
+    /**
+     * Runs a guest; when {@code command} is given, types it at the first U-Boot prompt and stops the machine
+     * with Ctrl-A X once the next prompt appears. Returns the console output.
+     */
+    private static String runUntil(List<String> args, String command) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PromptWatcher out = new PromptWatcher(command);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> GuestRun.run(args, out.input(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        int status;
+        try {
+            status = run.get(10, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            fail("the guest did not finish: " + e + "\n" + out.text() + "\n" + err.toString(StandardCharsets.UTF_8));
+            return "";
+        }
+        String text = out.text();
+        if (command == null) {
+            assertEquals(124, status, "firmware alone runs until the instruction limit:\n" + text + err);
+        } else {
+            assertEquals(0, status, "Ctrl-A X ends the run with status 0:\n" + text + err);
+        }
+        return text;
+    }
+
+    /** The console's output side: it answers the U-Boot prompt and ends the run, like a person at a terminal. */
+    private static final class PromptWatcher extends OutputStream {
+        private final StringBuilder text = new StringBuilder();
+        private final String command;
+        private final PipedOutputStream keys = new PipedOutputStream();
+        private final PipedInputStream input;
+        private final List<String> sent = new ArrayList<>();
+
+        PromptWatcher(String command) {
+            this.command = command;
+            try {
+                this.input = new PipedInputStream(keys, 256);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        InputStream input() {
+            return command == null ? InputStream.nullInputStream() : input;
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            text.append((char) (b & 0xff));
+            if (command == null || !endsWithPrompt()) {
+                return;
+            }
+            try {
+                if (sent.isEmpty()) {
+                    type(command + "\n");
+                } else if (sent.size() == 1) {
+                    type(new String(new char[] { CTRL_A, 'x' }));
+                }
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        private boolean endsWithPrompt() {
+            int n = text.length();
+            return n >= 3 && text.charAt(n - 3) == '=' && text.charAt(n - 2) == '>' && text.charAt(n - 1) == ' ';
+        }
+
+        private void type(String keysToSend) throws IOException {
+            sent.add(keysToSend);
+            keys.write(keysToSend.getBytes(StandardCharsets.US_ASCII));
+            keys.flush();
+        }
+    }
+}
