@@ -42,6 +42,7 @@ public final class GuestRun {
             "  --trace-traps F   write the trap history as CSV to F",
             "  --trap-history N  how many exits and traps the history keeps",
             "  --max-insns N     stop (status 124) after N instructions (retired or trapped)",
+            "  --interpret       never translate code to JVM bytecode (slower; to compare with the translator)",
             "The UART is stdin/stdout; Ctrl-A X quits. Exit status: the guest's finisher code (0 on pass),",
             "0 after an SBI shutdown, 124 at the instruction limit, 125 when the guest cannot be booted.");
 
@@ -51,7 +52,7 @@ public final class GuestRun {
     /** The usage line of the command. */
     public static String usage() {
         return "guestbench run [--bios builtin|none|FILE] [--kernel FILE] [--initrd FILE] [--dtb FILE] [--append ARGS]"
-                + " [-m SIZE] [--smp N] [--stats] [--trace-traps FILE] [--trap-history N] [--max-insns N]";
+                + " [-m SIZE] [--smp N] [--stats] [--trace-traps FILE] [--trap-history N] [--max-insns N] [--interpret]";
     }
 
     /**
@@ -79,7 +80,7 @@ public final class GuestRun {
         try {
             boot = options.bootSpec(GuestRun::readImage);
             config = new VmConfig(options.memoryBytes(), options.harts(), options.trapHistorySize(),
-                    VmConfig.DEFAULT_INSTRUCTIONS_PER_TICK);
+                    VmConfig.DEFAULT_INSTRUCTIONS_PER_TICK, !options.interpretOnly());
         } catch (BootException | IllegalArgumentException e) {
             err.println("guestbench run: " + e.getMessage());
             return BAD_USAGE;
@@ -146,8 +147,9 @@ public final class GuestRun {
         err.printf(Locale.ROOT, "guestbench: retired %d instructions in %.3f s (%.1f MIPS), %d hart%s%n",
                 result.instructions(), result.hostNanos() / 1e9, result.mips(), vm.config().harts(),
                 vm.config().harts() == 1 ? "" : "s");
-        err.printf(Locale.ROOT, "guestbench: %d exits, virtual time %d ticks, %d code pages decoded, %d invalidated%n",
-                h.total(), vm.clock().mtime(), vm.decodeCache().decodedPages(), vm.decodeCache().invalidations());
+        err.printf(Locale.ROOT, "guestbench: %d exits, virtual time %d ticks, %d code pages decoded, %d invalidated,"
+                + " %d blocks translated%n", h.total(), vm.clock().mtime(), vm.decodeCache().decodedPages(),
+                vm.decodeCache().invalidations(), vm.translatedBlocks());
         err.println("exit reason          count");
         for (ExitReason r : ExitReason.values()) {
             if (h.count(r) > 0) {

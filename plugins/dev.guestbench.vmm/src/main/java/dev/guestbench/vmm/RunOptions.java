@@ -10,7 +10,7 @@ import dev.guestbench.vmm.exit.TrapHistory;
 
 /** The options of {@code guestbench run}, with QEMU's names and meanings where QEMU has them. */
 record RunOptions(String bios, String kernel, String initrd, String dtb, String append, long memoryBytes, int harts,
-        boolean stats, Path traceTraps, int trapHistorySize, long maxInstructions) {
+        boolean stats, Path traceTraps, int trapHistorySize, long maxInstructions, boolean interpretOnly) {
 
     /** Reads an image file for an option (or says why it cannot). */
     interface ImageReader {
@@ -29,10 +29,12 @@ record RunOptions(String bios, String kernel, String initrd, String dtb, String 
         Path trace = null;
         int historySize = TrapHistory.DEFAULT_CAPACITY;
         long maxInstructions = Long.MAX_VALUE;
+        boolean interpretOnly = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--stats" -> stats = true;
+                case "--interpret" -> interpretOnly = true;
                 case "--bios", "-bios" -> bios = value(args, ++i, a);
                 case "--kernel", "-kernel" -> kernel = value(args, ++i, a);
                 case "--initrd", "-initrd" -> initrd = value(args, ++i, a);
@@ -54,7 +56,7 @@ record RunOptions(String bios, String kernel, String initrd, String dtb, String 
             bios = "builtin";
         }
         return new RunOptions(bios, kernel, initrd, dtb, append, memory, harts, stats, trace, historySize,
-                maxInstructions);
+                maxInstructions, interpretOnly);
     }
 
     /** The boot description, with the images read. */

@@ -13,6 +13,7 @@ import dev.guestbench.vmm.boot.VirtLayout;
 import dev.guestbench.vmm.cpu.DecodeCache;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.cpu.Vcpu;
+import dev.guestbench.vmm.cpu.jit.BlockTranslator;
 import dev.guestbench.vmm.device.Aclint;
 import dev.guestbench.vmm.device.Bus;
 import dev.guestbench.vmm.device.ConsoleIo;
@@ -57,6 +58,7 @@ public final class Vm {
     private final ConsoleIo console;
     private final DecodeCache decodeCache;
     private final SbiTimers sbiTimers;
+    private final BlockTranslator translator;
     private Scheduler scheduler;
     private long dtbAddress;
 
@@ -95,9 +97,10 @@ public final class Vm {
         this.sbiTimers = direct ? new SbiTimers(sbiMachine()) : null;
         VmExits exits = new VmExits(new CsrFile(clock), physicalBus(), history, clock,
                 direct ? new Sbi(sbiMachine(), sbiTimers) : null);
+        this.translator = config.translate() ? new BlockTranslator() : null;
         for (HartState s : states) {
             Mmu mmu = new Mmu(ram, new Pmp(s.pmpcfg, s.pmpaddr), decodeCache);
-            cpus.add(new Vcpu(s, mmu, decodeCache, exits));
+            cpus.add(new Vcpu(s, mmu, decodeCache, exits, translator));
         }
         boot(boot);
     }
@@ -319,6 +322,11 @@ public final class Vm {
     /** Pages of code decoded, and decodings dropped because the guest overwrote them. */
     public DecodeCache decodeCache() {
         return decodeCache;
+    }
+
+    /** Basic blocks translated to JVM bytecode so far (0 when translation is off). */
+    public long translatedBlocks() {
+        return translator == null ? 0 : translator.translated();
     }
 
     /** Gives the VM's RAM back to the host. */

@@ -10,8 +10,11 @@ import dev.guestbench.vmm.exit.TrapHistory;
  * @param trapHistorySize how many exits and traps the trap history keeps
  * @param instructionsPerTick how many instructions a hart retires per tick of the 10 MHz timebase (10 gives
  *        harts of 100 MIPS in virtual time)
+ * @param translate translate hot basic blocks to JVM bytecode (false: interpret everything, the reference the
+ *        translator is tested against)
  */
-public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long instructionsPerTick) {
+public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long instructionsPerTick,
+        boolean translate) {
 
     /** The most harts a VM may have; the CLINT and PLIC layouts of QEMU virt are sized for this many. */
     public static final int MAX_HARTS = 8;
@@ -43,7 +46,12 @@ public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long in
 
     /** A machine of {@code memoryBytes} and {@code harts} with the default history and speed. */
     public static VmConfig of(long memoryBytes, int harts) {
-        return new VmConfig(memoryBytes, harts, TrapHistory.DEFAULT_CAPACITY, DEFAULT_INSTRUCTIONS_PER_TICK);
+        return new VmConfig(memoryBytes, harts, TrapHistory.DEFAULT_CAPACITY, DEFAULT_INSTRUCTIONS_PER_TICK, true);
+    }
+
+    /** The same machine, interpreted only ({@code translate} false) or with translation. */
+    public VmConfig withTranslation(boolean on) {
+        return new VmConfig(memoryBytes, harts, trapHistorySize, instructionsPerTick, on);
     }
 
     /** The default machine: 128 MiB, one hart. */

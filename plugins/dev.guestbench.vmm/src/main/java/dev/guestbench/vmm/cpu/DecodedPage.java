@@ -10,7 +10,7 @@ import dev.guestbench.vmm.memory.Mmu;
 /**
  * The decoded instructions of one 4 KiB guest-physical page, one slot per 2-byte boundary, decoded lazily
  * the first time each slot executes. A slot packs the operation and its register fields into an int (see
- * the accessors) and its immediate into a second int, so the interpreter reads two ints per instruction.
+ * the accessors) and its immediate into one long, so the interpreter reads one long per instruction.
  */
 public final class DecodedPage {
 
@@ -23,12 +23,18 @@ public final class DecodedPage {
     public final long base;
     /** The host frame the instructions are read from. */
     public final byte[] frame;
-    /** Packed operations: op | rd << 8 | rs1 << 13 | rs2 << 18 | rs3 << 23 | rm << 28 | COMPRESSED. */
-    public final int[] ops = new int[SLOTS];
-    /** Immediates (sign-extended where the instruction's is), CSR numbers for CSR instructions. */
-    public final int[] imms = new int[SLOTS];
+    /**
+     * The decoded slots, 0 until decoded: the immediate (sign-extended where the instruction's is; the CSR
+     * number of CSR instructions) in the high 32 bits, the packed operation in the low 32: op | rd << 8 |
+     * rs1 << 13 | rs2 << 18 | rs3 << 23 | rm << 28 | COMPRESSED. One long, so one load per instruction.
+     */
+    public final long[] slots = new long[SLOTS];
     /** The raw instruction bits of each slot, for mtval on illegal instructions and the trap history. */
     public final int[] bits = new int[SLOTS];
+    /** Translated blocks by start slot: null until tried, {@link CompiledBlock#NONE} where none can start. */
+    public final CompiledBlock[] blocks = new CompiledBlock[SLOTS];
+    /** How often the interpreter ran each slot that has no block yet, up to the translation threshold. */
+    final byte[] heat = new byte[SLOTS];
     /**
      * False once the page's bytes changed: the interpreter must not run stale decodings. Only the hart that
      * runs stores while others wait (the scheduler runs one at a time), so a plain field is enough.
@@ -40,8 +46,8 @@ public final class DecodedPage {
         this.frame = frame;
     }
 
-    /** Decodes slot {@code slot} and returns its packed operation. */
-    public int decode(int slot) {
+    /** Decodes slot {@code slot} and returns its slot value (immediate << 32 | packed operation). */
+    public long decode(int slot) {
         int offset = slot << 1;
         int low = (int) Mmu.read(frame, offset, 2);
         int word;
@@ -57,10 +63,10 @@ public final class DecodedPage {
             word = (int) Mmu.read(frame, offset, 4);
             packed = pack(word);
         }
-        imms[slot] = immediate(packed, word);
         bits[slot] = word;
-        ops[slot] = packed;
-        return packed;
+        long value = (long) immediate(packed, word) << 32 | (packed & 0xffff_ffffL);
+        slots[slot] = value;
+        return value;
     }
 
     /** The packed operation of a full 32-bit instruction word (its immediate via {@link #immediate}). */

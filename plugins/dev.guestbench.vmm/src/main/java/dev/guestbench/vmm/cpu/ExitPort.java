@@ -10,8 +10,12 @@ package dev.guestbench.vmm.cpu;
  */
 public interface ExitPort {
 
-    /** A CSR instruction ({@code op} is one of Op.CSRRW..CSRRCI; {@code src} is rs1's number or the zimm). */
-    void csr(Vcpu cpu, int op, int rd, int src, int csr, int bits);
+    /**
+     * A CSR instruction ({@code op} is one of Op.CSRRW..CSRRCI; {@code src} is rs1's number or the zimm).
+     * Returns true when it only read or wrote registers and moved the pc on: nothing the interpreter caches
+     * (translation, privilege) changed and no interrupt can have become takeable, so it may go straight on.
+     */
+    boolean csr(Vcpu cpu, int op, int rd, int src, int csr, int bits);
 
     /** ECALL. */
     void ecall(Vcpu cpu, int bits);

@@ -29,8 +29,21 @@ public final class Vcpu {
     private static final long MSTATUS_MPRV = 1L << 17;
     private static final long MSTATUS_FS = 3L << 13;
 
+    /** Interpreted runs of a slot after which the block starting there is translated. */
+    private static final int TRANSLATION_THRESHOLD = 40;
+
     /** The architectural state. */
     public final HartState state;
+    /** Read TLB tags of the current data mode, for translated blocks. */
+    public long[] jitReadTags;
+    /** Read TLB frames of the current data mode, for translated blocks. */
+    public byte[][] jitReadPages;
+    /** Write TLB tags of the current data mode, for translated blocks. */
+    public long[] jitWriteTags;
+    /** Write TLB frames of the current data mode, for translated blocks. */
+    public byte[][] jitWritePages;
+    /** Set by a translated block: how many instructions its run retired. */
+    public int jitRetired;
     /** The MMU (TLBs, PMP). */
     public final Mmu mmu;
     /** The floating-point unit (accrued flags). */
@@ -42,6 +55,8 @@ public final class Vcpu {
 
     private final ExitPort exits;
     private final DecodeCache decodeCache;
+    /** Translates hot blocks, or null to interpret everything. */
+    private final BlockCompiler compiler;
     private final FpExecutor fp;
     private final AtomicExecutor atomics;
     private final long[] fetchTags = new long[FETCH_SIZE];
@@ -54,11 +69,12 @@ public final class Vcpu {
     /** Instructions of the current run that trapped instead of retiring. */
     private long faultedSteps;
 
-    public Vcpu(HartState state, Mmu mmu, DecodeCache decodeCache, ExitPort exits) {
+    public Vcpu(HartState state, Mmu mmu, DecodeCache decodeCache, ExitPort exits, BlockCompiler compiler) {
         this.state = state;
         this.mmu = mmu;
         this.decodeCache = decodeCache;
         this.exits = exits;
+        this.compiler = compiler;
         this.fp = new FpExecutor(this);
         this.atomics = new AtomicExecutor(this);
         decodeCache.attach(this, mmu);
@@ -131,17 +147,40 @@ public final class Vcpu {
             final byte[][] rPages = mmu.readPages[dataMode];
             final long[] wTags = mmu.writeTags[dataMode];
             final byte[][] wPages = mmu.writePages[dataMode];
-            final int[] ops = page.ops;
-            final int[] imms = page.imms;
+            final long[] slots = page.slots;
+            final CompiledBlock[] blocks = page.blocks;
             final long pageBase = pc & ~0xfffL;
+            jitReadTags = rTags;
+            jitReadPages = rPages;
+            jitWriteTags = wTags;
+            jitWritePages = wPages;
+            boolean interpretNext = false;
 
             while (retired < limit) {
                 int slot = (int) (pc >>> 1) & (DecodedPage.SLOTS - 1);
-                int w = ops[slot];
-                if (w == 0) {
-                    w = page.decode(slot);
+                CompiledBlock block = blocks[slot];
+                if (block == null) {
+                    if (compiler != null && ++page.heat[slot] == TRANSLATION_THRESHOLD) {
+                        blocks[slot] = compiler.compile(page, slot);
+                    }
+                } else if (!interpretNext && limit - retired >= block.length) {
+                    pc = block.run(this, x);
+                    int done = jitRetired;
+                    retired += done;
+                    // A block that stopped early left its next instruction to the slow path below.
+                    interpretNext = done < block.length;
+                    if (Long.compareUnsigned(pc - pageBase, 4096) >= 0) {
+                        continue outer;
+                    }
+                    continue;
                 }
-                int imm = imms[slot];
+                interpretNext = false;
+                long decoded = slots[slot];
+                if (decoded == 0) {
+                    decoded = page.decode(slot);
+                }
+                int w = (int) decoded;
+                int imm = (int) (decoded >> 32);
                 if ((w & 0xff) == Op.CROSS_PAGE) {
                     s.pc = pc;
                     s.retired = retired;
@@ -333,32 +372,30 @@ public final class Vcpu {
                     case Op.MUL -> x[rd] = x[rs1] * x[rs2];
                     case Op.MULH -> x[rd] = Math.multiplyHigh(x[rs1], x[rs2]);
                     case Op.MULHU -> x[rd] = Math.unsignedMultiplyHigh(x[rs1], x[rs2]);
-                    case Op.MULHSU -> x[rd] = mulhsu(x[rs1], x[rs2]);
+                    case Op.MULHSU -> x[rd] = IntegerOps.mulhsu(x[rs1], x[rs2]);
                     case Op.MULW -> x[rd] = (int) x[rs1] * (int) x[rs2];
                     case Op.DIV, Op.DIVU, Op.REM, Op.REMU, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW ->
-                        x[rd] = divide(w & 0xff, x[rs1], x[rs2]);
+                        x[rd] = IntegerOps.divide(w & 0xff, x[rs1], x[rs2]);
                     case Op.NOP, Op.FENCE, Op.FENCE_TSO, Op.FENCE_I -> {
                         // FENCE: one hart runs at a time, so there is nothing to order. FENCE.I: stores to
                         // code pages already dropped their decodings, so nothing is stale.
                     }
-                    case Op.ECALL, Op.EBREAK, Op.MRET, Op.SRET, Op.WFI, Op.SFENCE_VMA, Op.CSRRW, Op.CSRRS, Op.CSRRC,
-                            Op.CSRRWI, Op.CSRRSI, Op.CSRRCI, Op.ILLEGAL -> {
+                    case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
+                        s.pc = pc;
+                        s.retired = retired;
+                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot))) {
+                            pc = afterSystem();
+                            retired = s.retired;
+                            continue outer;
+                        }
+                        // Only registers changed: go straight on to the next instruction.
+                    }
+                    case Op.ECALL, Op.EBREAK, Op.MRET, Op.SRET, Op.WFI, Op.SFENCE_VMA, Op.ILLEGAL -> {
                         s.pc = pc;
                         s.retired = retired;
                         system(w, imm, bits(page, slot));
-                        pc = s.pc;
-                        if (trapped) {
-                            trapped = false;
-                            faultedSteps++;
-                        } else {
-                            retired++;
-                            s.retired = retired;
-                            // A CSR write or xRET may have enabled an interrupt that is pending.
-                            if (exits.interrupt(this)) {
-                                trapped = false;
-                                pc = s.pc;
-                            }
-                        }
+                        pc = afterSystem();
+                        retired = s.retired;
                         continue outer;
                     }
                     default -> {
@@ -386,7 +423,7 @@ public final class Vcpu {
                 }
                 pc = next;
                 retired++;
-                if (pc - pageBase >= 4096 || pc < pageBase) {
+                if (Long.compareUnsigned(pc - pageBase, 4096) >= 0) {
                     continue outer;
                 }
             }
@@ -460,33 +497,6 @@ public final class Vcpu {
             case Op.LH -> (short) v;
             case Op.LW -> (int) v;
             default -> v;
-        };
-    }
-
-    private static long mulhsu(long a, long b) {
-        // Signed a times unsigned b: the signed high product, corrected for b's top bit.
-        long high = Math.multiplyHigh(a, b);
-        return b < 0 ? high + a : high;
-    }
-
-    private static long divide(int op, long a, long b) {
-        return switch (op) {
-            case Op.DIV -> b == 0 ? -1 : (a == Long.MIN_VALUE && b == -1) ? a : a / b;
-            case Op.DIVU -> b == 0 ? -1 : Long.divideUnsigned(a, b);
-            case Op.REM -> b == 0 ? a : (a == Long.MIN_VALUE && b == -1) ? 0 : a % b;
-            case Op.REMU -> b == 0 ? a : Long.remainderUnsigned(a, b);
-            case Op.DIVW -> {
-                int x = (int) a;
-                int y = (int) b;
-                yield y == 0 ? -1 : (x == Integer.MIN_VALUE && y == -1) ? x : x / y;
-            }
-            case Op.DIVUW -> (int) b == 0 ? -1 : (int) Integer.divideUnsigned((int) a, (int) b);
-            case Op.REMW -> {
-                int x = (int) a;
-                int y = (int) b;
-                yield y == 0 ? x : (x == Integer.MIN_VALUE && y == -1) ? 0 : x % y;
-            }
-            default -> (int) b == 0 ? (int) a : (int) Integer.remainderUnsigned((int) a, (int) b);
         };
     }
 
@@ -572,9 +582,26 @@ public final class Vcpu {
             case Op.MRET, Op.SRET -> exits.xret(this, op, bits);
             case Op.WFI -> exits.wfi(this, bits);
             case Op.SFENCE_VMA -> exits.sfenceVma(this, rs1, rs2, bits);
-            case Op.ILLEGAL -> exits.illegal(this, bits);
-            default -> exits.csr(this, op, rd, rs1, imm & 0xfff, bits);
+            default -> exits.illegal(this, bits);
         }
+    }
+
+    /**
+     * Where to continue after an exit that may have changed more than registers: the trap handler if it
+     * trapped, else the next instruction (which retires), once any interrupt it made takeable is taken.
+     */
+    private long afterSystem() {
+        HartState s = state;
+        if (trapped) {
+            trapped = false;
+            faultedSteps++;
+            return s.pc;
+        }
+        s.retired++;
+        if (exits.interrupt(this)) {
+            trapped = false;
+        }
+        return s.pc;
     }
 
     /**
@@ -596,6 +623,6 @@ public final class Vcpu {
 
     /** The raw bits of the instruction in a slot (for mtval and the trap history). */
     private int bits(DecodedPage page, int slot) {
-        return (page.ops[slot] & 0xff) == Op.CROSS_PAGE ? crossWord : page.bits[slot];
+        return ((int) page.slots[slot] & 0xff) == Op.CROSS_PAGE ? crossWord : page.bits[slot];
     }
 }

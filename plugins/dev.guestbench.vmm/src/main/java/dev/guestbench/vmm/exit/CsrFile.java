@@ -267,13 +267,28 @@ public final class CsrFile {
         };
     }
 
+    /** {@link #write} result: the write can change how memory is translated or checked; flush the TLBs. */
+    static final int FLUSH_TLB = 1;
+    /** {@link #write} result: the write can make an interrupt takeable; check for one. */
+    static final int CHECK_INTERRUPTS = 2;
+
     /**
-     * Writes a CSR the hart may write, applying its WARL rules. Returns true when the write can change how
-     * memory is accessed (privilege-relevant mstatus bits, satp, PMP), so the caller flushes the TLBs.
+     * Writes a CSR the hart may write, applying its WARL rules. Returns what the caller must do after it:
+     * {@link #FLUSH_TLB}, {@link #CHECK_INTERRUPTS}, both or neither.
      */
-    boolean write(Vcpu cpu, int csr, long value) {
+    int write(Vcpu cpu, int csr, long value) {
+        int handler = HANDLER[csr];
+        boolean flush = writeValue(cpu, handler, csr, value);
+        boolean interrupts = switch (handler) {
+            case SSTATUS, SIE_CSR, SIP, MSTATUS, MIDELEG, MIE_CSR, MIP -> true;
+            default -> false;
+        };
+        return (flush ? FLUSH_TLB : 0) | (interrupts ? CHECK_INTERRUPTS : 0);
+    }
+
+    private boolean writeValue(Vcpu cpu, int handler, int csr, long value) {
         HartState s = cpu.state;
-        switch (HANDLER[csr]) {
+        switch (handler) {
             case FFLAGS -> {
                 cpu.fpu.flags = (int) value & 0x1f;
                 dirtyFp(s);

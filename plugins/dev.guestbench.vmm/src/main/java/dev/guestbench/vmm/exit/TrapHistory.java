@@ -5,7 +5,9 @@ import java.io.Writer;
 
 /**
  * The last N exits and traps of a VM, oldest first, in a ring buffer of primitive arrays (recording
- * allocates nothing), with counts per exit reason over the whole run.
+ * allocates nothing), with counts per exit reason over the whole run. One thread records (the VM's); other
+ * threads may read while it runs, and see whole records (a record being overwritten while it is read is
+ * the one exception, past the ring's end).
  */
 public final class TrapHistory {
 
@@ -30,7 +32,8 @@ public final class TrapHistory {
     private final long[] cost;
     private final long[] countByReason = new long[REASONS.length];
     private final long[] countByDisposition = new long[DISPOSITIONS.length];
-    private long next;
+    /** Records ever made; written by the one thread that runs the VM, read by viewers on others. */
+    private volatile long next;
 
     /** A history keeping the last {@code capacity} records (at least 1). */
     public TrapHistory(int capacity) {
@@ -58,7 +61,7 @@ public final class TrapHistory {
      * {@code detail} is reason-specific: the CSR number, the device's physical address, or a hypercall's
      * (extension << 32 | function).
      */
-    public synchronized void record(int hartId, long virtualTime, ExitReason why, long trapCause, int privilege,
+    public void record(int hartId, long virtualTime, ExitReason why, long trapCause, int privilege,
             long instructionPc, int instructionBits, long trapValue, Disposition what, long extra, long hostNanos) {
         int i = (int) (next % capacity);
         seq[i] = next;
@@ -75,45 +78,49 @@ public final class TrapHistory {
         cost[i] = hostNanos;
         countByReason[why.ordinal()]++;
         countByDisposition[what.ordinal()]++;
-        next++;
+        // Publishes the record: a reader that sees the new count sees the record's fields.
+        next = next + 1;
     }
 
     /** Records ever made (the next sequence number). */
-    public synchronized long total() {
+    public long total() {
         return next;
     }
 
     /** Records still held: min(total, capacity). */
-    public synchronized int size() {
+    public int size() {
         return (int) Math.min(next, capacity);
     }
 
     /** Exits counted for a reason over the whole run. */
-    public synchronized long count(ExitReason why) {
+    public long count(ExitReason why) {
         return countByReason[why.ordinal()];
     }
 
     /** Exits with a disposition over the whole run. */
-    public synchronized long count(Disposition what) {
+    public long count(Disposition what) {
         return countByDisposition[what.ordinal()];
     }
 
     /** The held record {@code k} (0 = oldest held). */
-    public synchronized TrapRecord get(int k) {
-        if (k < 0 || k >= size()) {
-            throw new IndexOutOfBoundsException("record " + k + " of " + size());
+    public TrapRecord get(int k) {
+        long total = next;
+        int held = (int) Math.min(total, capacity);
+        if (k < 0 || k >= held) {
+            throw new IndexOutOfBoundsException("record " + k + " of " + held);
         }
-        long first = next - size();
+        long first = total - held;
         int i = (int) ((first + k) % capacity);
         return new TrapRecord(seq[i], hart[i], time[i], REASONS[reason[i]], cause[i], priv[i], pc[i], bits[i], tval[i],
                 DISPOSITIONS[disposition[i]], detail[i], cost[i]);
     }
 
     /** Writes the held records as CSV, oldest first, with a header line; host cost is the last column. */
-    public synchronized void writeCsv(Writer out) throws IOException {
+    public void writeCsv(Writer out) throws IOException {
         out.write("seq,hart,time,reason,cause,priv,pc,insn,tval,disposition,detail,host_ns\n");
         StringBuilder line = new StringBuilder(128);
-        for (int k = 0; k < size(); k++) {
+        int held = size();
+        for (int k = 0; k < held; k++) {
             TrapRecord r = get(k);
             line.setLength(0);
             line.append(r.seq()).append(',').append(r.hart()).append(',').append(r.time()).append(',')

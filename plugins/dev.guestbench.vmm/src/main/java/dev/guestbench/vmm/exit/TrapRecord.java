@@ -2,9 +2,12 @@ package dev.guestbench.vmm.exit;
 
 import dev.guestbench.isa.TrapCause;
 
-/** One exit or trap as the history holds it. */
+/** One exit or trap as the history holds it; {@code hostNanos} is {@link #NOT_TIMED} for untimed exits. */
 public record TrapRecord(long seq, int hart, long time, ExitReason reason, long cause, int privilege, long pc,
         int bits, long tval, Disposition disposition, long detail, long hostNanos) {
+
+    /** Host cost of an exit whose cost was not measured (one in 16 exits is timed). */
+    public static final long NOT_TIMED = -1;
 
     /** The cause of a record that is no trap (an emulated CSR access, a device access). */
     public static final long NO_CAUSE = -1;

@@ -19,6 +19,9 @@ public final class VmExits implements ExitPort {
     private static final int CAUSE_STORE_ACCESS = 7;
     private static final int CAUSE_ECALL_U = 8;
     private static final long NO_CAUSE = TrapRecord.NO_CAUSE;
+    /** Exits per timed exit (a power of two). */
+    private static final long TIMING_INTERVAL = 16;
+    private static final long UNTIMED = Long.MIN_VALUE;
 
     private final CsrFile csrs;
     private final PhysicalBus bus;
@@ -44,8 +47,8 @@ public final class VmExits implements ExitPort {
     }
 
     @Override
-    public void csr(Vcpu cpu, int op, int rd, int src, int csr, int bits) {
-        long start = System.nanoTime();
+    public boolean csr(Vcpu cpu, int op, int rd, int src, int csr, int bits) {
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -56,17 +59,19 @@ public final class VmExits implements ExitPort {
             reflect(cpu, CAUSE_ILLEGAL, bits & 0xffff_ffffL);
             record(s, ExitReason.CSR, CAUSE_ILLEGAL, priv, pc, bits, bits & 0xffff_ffffL, Disposition.REFLECTED, csr,
                     start);
-            return;
+            return false;
         }
         long operand = immediate ? src : s.x[src];
         long old = swap && rd == 0 ? 0 : csrs.read(cpu, csr);
+        int effects = 0;
         if (writes) {
             long value = switch (op) {
                 case Op.CSRRW, Op.CSRRWI -> operand;
                 case Op.CSRRS, Op.CSRRSI -> old | operand;
                 default -> old & ~operand;
             };
-            if (csrs.write(cpu, csr, value)) {
+            effects = csrs.write(cpu, csr, value);
+            if ((effects & CsrFile.FLUSH_TLB) != 0) {
                 cpu.mmu.flushAll();
                 cpu.flushFetch();
             }
@@ -76,11 +81,12 @@ public final class VmExits implements ExitPort {
         }
         s.pc = pc + 4;
         record(s, ExitReason.CSR, NO_CAUSE, priv, pc, bits, 0, Disposition.EMULATED, csr, start);
+        return effects == 0;
     }
 
     @Override
     public void ecall(Vcpu cpu, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -99,7 +105,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void ebreak(Vcpu cpu, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -110,7 +116,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void xret(Vcpu cpu, int op, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -130,7 +136,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void wfi(Vcpu cpu, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -148,7 +154,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void sfenceVma(Vcpu cpu, int rs1, int rs2, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -164,7 +170,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void illegal(Vcpu cpu, int bits) {
-        illegalAt(cpu, ExitReason.ILLEGAL_INSTRUCTION, bits, System.nanoTime());
+        illegalAt(cpu, ExitReason.ILLEGAL_INSTRUCTION, bits, clockStart());
     }
 
     private void illegalAt(Vcpu cpu, ExitReason reason, int bits, long start) {
@@ -178,7 +184,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void exception(Vcpu cpu, int cause, long tval, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         long pc = s.pc;
         int priv = s.priv;
@@ -188,7 +194,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public long mmioRead(Vcpu cpu, long pa, int size, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         if (!bus.claims(pa, size)) {
             exception(cpu, CAUSE_LOAD_ACCESS, pa, bits);
@@ -201,7 +207,7 @@ public final class VmExits implements ExitPort {
 
     @Override
     public void mmioWrite(Vcpu cpu, long pa, int size, long value, int bits) {
-        long start = System.nanoTime();
+        long start = clockStart();
         HartState s = cpu.state;
         if (!bus.claims(pa, size)) {
             exception(cpu, CAUSE_STORE_ACCESS, pa, bits);
@@ -218,7 +224,7 @@ public final class VmExits implements ExitPort {
         if (code < 0) {
             return false;
         }
-        long start = System.nanoTime();
+        long start = clockStart();
         long pc = s.pc;
         int priv = s.priv;
         TrapDelivery.interrupt(s, code);
@@ -232,9 +238,18 @@ public final class VmExits implements ExitPort {
         cpu.trapped = true;
     }
 
+    /**
+     * The host time at the start of an exit whose cost is measured, or {@link #UNTIMED}. One exit in
+     * {@link #TIMING_INTERVAL} is timed: reading the host clock twice costs about as much as a simple exit,
+     * so timing every exit would double the cost it measures.
+     */
+    private long clockStart() {
+        return (history.total() & (TIMING_INTERVAL - 1)) == 0 ? System.nanoTime() : UNTIMED;
+    }
+
     private void record(HartState s, ExitReason reason, long cause, int priv, long pc, int bits, long tval,
             Disposition disposition, long detail, long start) {
-        history.record(s.hartId, clock.mtime(), reason, cause, priv, pc, bits, tval, disposition, detail,
-                System.nanoTime() - start);
+        long cost = start == UNTIMED ? TrapRecord.NOT_TIMED : System.nanoTime() - start;
+        history.record(s.hartId, clock.mtime(), reason, cause, priv, pc, bits, tval, disposition, detail, cost);
     }
 }
