@@ -101,6 +101,10 @@ public final class GuestRun {
             } catch (OutOfHostMemoryException e) {
                 err.println("guestbench run: " + e.getMessage());
                 return BAD_USAGE;
+            } catch (RuntimeException e) {
+                // No guest may cause this; if one does, say so in one line rather than with a stack trace.
+                err.println("guestbench run: internal error (a bug in Guestbench, please report it): " + e);
+                return BAD_USAGE;
             }
             console.flush();
             if (result.ending() == RunResult.Ending.IDLE_FOREVER) {

@@ -94,7 +94,7 @@ public final class Vm {
 
         this.decodeCache = new DecodeCache(ram);
         boolean direct = boot.firmware() == BootSpec.Firmware.BUILTIN;
-        this.sbiTimers = direct ? new SbiTimers(sbiMachine()) : null;
+        this.sbiTimers = direct ? new SbiTimers(sbiMachine(), config.harts()) : null;
         VmExits exits = new VmExits(new CsrFile(clock), physicalBus(), history, clock,
                 direct ? new Sbi(sbiMachine(), sbiTimers) : null);
         this.translator = config.translate() ? new BlockTranslator() : null;

@@ -15,9 +15,10 @@ public final class SbiTimers implements TimeSource {
     private final SbiMachine machine;
     private final long[] deadlines;
 
-    public SbiTimers(SbiMachine machine) {
+    /** Timers for {@code harts} harts (the machine's hart list may still be filling when this is made). */
+    public SbiTimers(SbiMachine machine, int harts) {
         this.machine = machine;
-        this.deadlines = new long[machine.harts().size()];
+        this.deadlines = new long[harts];
         Arrays.fill(deadlines, NEVER);
     }
 

@@ -33,9 +33,9 @@ public final class Scheduler {
     /** Instructions each hart runs per round. */
     public static final long DEFAULT_QUANTUM = 10_000;
 
-    private final List<Vcpu> cpus;
+    private final Vcpu[] cpus; // an array: a List's iterator would allocate once per time slice
     private final VirtualTime time;
-    private final List<TimeSource> timeSources;
+    private final TimeSource[] timeSources;
     private final Runnable poll;
     private final IdleWait idle;
     private final BooleanSupplier stopped;
@@ -48,9 +48,9 @@ public final class Scheduler {
      */
     public Scheduler(List<Vcpu> cpus, VirtualTime time, List<TimeSource> timeSources, Runnable poll, IdleWait idle,
             BooleanSupplier stopped, long quantum) {
-        this.cpus = List.copyOf(cpus);
+        this.cpus = cpus.toArray(Vcpu[]::new);
         this.time = time;
-        this.timeSources = List.copyOf(timeSources);
+        this.timeSources = timeSources.toArray(TimeSource[]::new);
         this.poll = poll;
         this.idle = idle;
         this.stopped = stopped;
