@@ -38,7 +38,9 @@ public final class GuestRun {
             "  --append ARGS     the kernel command line (the device tree's bootargs)",
             "  -m SIZE           guest RAM, e.g. 128M (the default) or 2G",
             "  --smp N           number of harts (1 to 8)",
-            "  --stats           print exits per reason and MIPS on stderr at the end",
+            "  --paging MODE     shadow (the default: shadow page tables) or nested (a G-stage table, 2-D walks)",
+            "  --stats           print exits per reason, paging counters and MIPS on stderr at the end",
+            "  --dump-pt         print the guest's and the hypervisor's page tables on stderr at the end",
             "  --trace-traps F   write the trap history as CSV to F",
             "  --trap-history N  how many exits and traps the history keeps",
             "  --max-insns N     stop (status 124) after N instructions (retired or trapped)",
@@ -52,7 +54,8 @@ public final class GuestRun {
     /** The usage line of the command. */
     public static String usage() {
         return "guestbench run [--bios builtin|none|FILE] [--kernel FILE] [--initrd FILE] [--dtb FILE] [--append ARGS]"
-                + " [-m SIZE] [--smp N] [--stats] [--trace-traps FILE] [--trap-history N] [--max-insns N] [--interpret]";
+                + " [-m SIZE] [--smp N] [--paging shadow|nested] [--stats] [--dump-pt] [--trace-traps FILE] [--trap-history N]"
+                + " [--max-insns N] [--interpret]";
     }
 
     /**
@@ -80,7 +83,7 @@ public final class GuestRun {
         try {
             boot = options.bootSpec(GuestRun::readImage);
             config = new VmConfig(options.memoryBytes(), options.harts(), options.trapHistorySize(),
-                    VmConfig.DEFAULT_INSTRUCTIONS_PER_TICK, !options.interpretOnly());
+                    VmConfig.DEFAULT_INSTRUCTIONS_PER_TICK, !options.interpretOnly(), options.paging());
         } catch (BootException | IllegalArgumentException e) {
             err.println("guestbench run: " + e.getMessage());
             return BAD_USAGE;

@@ -7,10 +7,12 @@ import java.util.Locale;
 import dev.guestbench.vmm.boot.BootException;
 import dev.guestbench.vmm.boot.BootSpec;
 import dev.guestbench.vmm.exit.TrapHistory;
+import dev.guestbench.vmm.memory.PagingMode;
 
 /** The options of {@code guestbench run}, with QEMU's names and meanings where QEMU has them. */
 record RunOptions(String bios, String kernel, String initrd, String dtb, String append, long memoryBytes, int harts,
-        boolean stats, Path traceTraps, int trapHistorySize, long maxInstructions, boolean interpretOnly) {
+        boolean stats, Path traceTraps, int trapHistorySize, long maxInstructions, boolean interpretOnly,
+        PagingMode paging, boolean dumpPageTables) {
 
     /** Reads an image file for an option (or says why it cannot). */
     interface ImageReader {
@@ -30,11 +32,15 @@ record RunOptions(String bios, String kernel, String initrd, String dtb, String 
         int historySize = TrapHistory.DEFAULT_CAPACITY;
         long maxInstructions = Long.MAX_VALUE;
         boolean interpretOnly = false;
+        PagingMode paging = PagingMode.SHADOW;
+        boolean dumpPageTables = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--stats" -> stats = true;
                 case "--interpret" -> interpretOnly = true;
+                case "--dump-pt" -> dumpPageTables = true;
+                case "--paging" -> paging = PagingMode.parse(value(args, ++i, a));
                 case "--bios", "-bios" -> bios = value(args, ++i, a);
                 case "--kernel", "-kernel" -> kernel = value(args, ++i, a);
                 case "--initrd", "-initrd" -> initrd = value(args, ++i, a);
@@ -56,7 +62,7 @@ record RunOptions(String bios, String kernel, String initrd, String dtb, String 
             bios = "builtin";
         }
         return new RunOptions(bios, kernel, initrd, dtb, append, memory, harts, stats, trace, historySize,
-                maxInstructions, interpretOnly);
+                maxInstructions, interpretOnly, paging, dumpPageTables);
     }
 
     /** The boot description, with the images read. */

@@ -1,6 +1,7 @@
 package dev.guestbench.vmm;
 
 import dev.guestbench.vmm.exit.TrapHistory;
+import dev.guestbench.vmm.memory.PagingMode;
 
 /**
  * The shape of one virtual machine.
@@ -12,9 +13,10 @@ import dev.guestbench.vmm.exit.TrapHistory;
  *        harts of 100 MIPS in virtual time)
  * @param translate translate hot basic blocks to JVM bytecode (false: interpret everything, the reference the
  *        translator is tested against)
+ * @param paging how the guest's page tables are virtualized: shadow tables or nested paging
  */
 public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long instructionsPerTick,
-        boolean translate) {
+        boolean translate, PagingMode paging) {
 
     /** The most harts a VM may have; the CLINT and PLIC layouts of QEMU virt are sized for this many. */
     public static final int MAX_HARTS = 8;
@@ -39,6 +41,9 @@ public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long in
             throw new IllegalArgumentException("the trap history needs room for at least 1 record, not "
                     + trapHistorySize);
         }
+        if (paging == null) {
+            throw new IllegalArgumentException("a VM needs a paging mode (shadow or nested)");
+        }
         if (instructionsPerTick < 1) {
             throw new IllegalArgumentException("instructions per tick must be at least 1, not " + instructionsPerTick);
         }
@@ -46,12 +51,18 @@ public record VmConfig(long memoryBytes, int harts, int trapHistorySize, long in
 
     /** A machine of {@code memoryBytes} and {@code harts} with the default history and speed. */
     public static VmConfig of(long memoryBytes, int harts) {
-        return new VmConfig(memoryBytes, harts, TrapHistory.DEFAULT_CAPACITY, DEFAULT_INSTRUCTIONS_PER_TICK, true);
+        return new VmConfig(memoryBytes, harts, TrapHistory.DEFAULT_CAPACITY, DEFAULT_INSTRUCTIONS_PER_TICK, true,
+                PagingMode.SHADOW);
     }
 
     /** The same machine, interpreted only ({@code translate} false) or with translation. */
     public VmConfig withTranslation(boolean on) {
-        return new VmConfig(memoryBytes, harts, trapHistorySize, instructionsPerTick, on);
+        return new VmConfig(memoryBytes, harts, trapHistorySize, instructionsPerTick, on, paging);
+    }
+
+    /** The same machine with another paging mode. */
+    public VmConfig withPaging(PagingMode mode) {
+        return new VmConfig(memoryBytes, harts, trapHistorySize, instructionsPerTick, translate, mode);
     }
 
     /** The default machine: 128 MiB, one hart. */
