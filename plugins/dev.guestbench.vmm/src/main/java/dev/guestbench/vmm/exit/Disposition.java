@@ -9,7 +9,12 @@ public enum Disposition {
     /** A hypercall (an SBI call in direct boot) answered by the hypervisor. */
     HYPERCALL,
     /** An interrupt injected into the guest. */
-    INJECTED;
+    INJECTED,
+    /**
+     * Handled inside the VMM where the guest cannot observe it (a shadow table filled, a write-protected
+     * page-table write completed); such records differ between paging modes, the others do not.
+     */
+    INTERNAL;
 
     /** A lower-case name for tables and CSV. */
     public String label() {

@@ -21,7 +21,13 @@ public enum ExitReason {
     /** An access fault or a misaligned atomic. */
     MEMORY_FAULT,
     /** An interrupt delivered to the guest. */
-    INTERRUPT;
+    INTERRUPT,
+    /** A page fault of the guest's own tables, reflected into the guest. */
+    PAGE_FAULT,
+    /** Shadow paging: no shadow entry yet (or one without the right permission); the VMM walks the guest table. */
+    SHADOW_FAULT,
+    /** A guest store to one of its own page-table pages, which the VMM write-protects to keep shadows coherent. */
+    PT_WRITE;
 
     /** A lower-case name for tables and CSV ("sfence_vma"). */
     public String label() {
