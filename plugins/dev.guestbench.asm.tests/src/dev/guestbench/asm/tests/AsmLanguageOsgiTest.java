@@ -53,7 +53,9 @@ class AsmLanguageOsgiTest {
                     sd      t0, 8(sp)
                     beqz    a0, 1b
                     lui     a1, %hi(msg)
+                msg:
                     .asciz  "hi\\n"
+                stack_top:
                 """, "ok.S", () -> false);
         assertEquals(List.of(), analysis.problems());
     }

@@ -101,26 +101,7 @@ public final class SymbolReferences {
     public static Label resolveLocal(LocalLabelReference ref, SymbolTable table) {
         String value = ref.getValue();
         String number = value.substring(0, value.length() - 1);
-        boolean backward = value.endsWith("b");
-        int at = offset(ref);
-        Label best = null;
-        for (Label label : table.numericLabels()) {
-            if (!number.equals(label.getName()) && !stripZeros(number).equals(stripZeros(label.getName()))) {
-                continue;
-            }
-            int offset = offset(label);
-            if (backward && offset <= at) {
-                best = label;
-            } else if (!backward && offset > at) {
-                return label;
-            }
-        }
-        return best;
-    }
-
-    private static String stripZeros(String n) {
-        String s = n.replaceFirst("^0+(?=.)", "");
-        return s;
+        return table.numericLabel(number, offset(ref), value.endsWith("b"));
     }
 
     private static int offset(EObject o) {

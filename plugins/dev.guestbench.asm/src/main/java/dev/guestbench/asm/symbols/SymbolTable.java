@@ -38,6 +38,8 @@ public final class SymbolTable {
     private final Map<String, List<Definition>> definitions = new LinkedHashMap<>();
     private final Map<String, SymbolReference> declared = new LinkedHashMap<>();
     private final List<Label> numericLabels = new ArrayList<>();
+    private Map<String, int[]> numericOffsets;
+    private Map<String, List<Label>> numericByName;
 
     private SymbolTable() {
     }
@@ -114,5 +116,40 @@ public final class SymbolTable {
     /** The numeric local labels in file order. */
     public List<Label> numericLabels() {
         return numericLabels;
+    }
+
+    /**
+     * The numeric label {@code number} nearest before (or at) {@code offset}, or after it, or null; found by
+     * binary search, as large files hold thousands of {@code 1:}.
+     */
+    public Label numericLabel(String number, int offset, boolean backward) {
+        if (numericOffsets == null) {
+            Map<String, List<Label>> byName = new java.util.HashMap<>();
+            for (Label l : numericLabels) {
+                byName.computeIfAbsent(canonical(l.getName()), k -> new ArrayList<>()).add(l);
+            }
+            Map<String, int[]> offsets = new java.util.HashMap<>();
+            byName.forEach((k, labels) -> offsets.put(k,
+                    labels.stream().mapToInt(l -> org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(l).getOffset())
+                            .toArray()));
+            numericByName = byName;
+            numericOffsets = offsets;
+        }
+        String key = canonical(number);
+        int[] offsets = numericOffsets.get(key);
+        if (offsets == null) {
+            return null;
+        }
+        int i = java.util.Arrays.binarySearch(offsets, offset);
+        // i >= 0: a label starts exactly here (it counts as "before"); else -(insertion point) - 1.
+        int before = i >= 0 ? i : -i - 2;
+        int after = i >= 0 ? i + 1 : -i - 1;
+        int index = backward ? before : after;
+        return index >= 0 && index < offsets.length ? numericByName.get(key).get(index) : null;
+    }
+
+    private static String canonical(String number) {
+        String s = number.replaceFirst("^0+(?=.)", "");
+        return s;
     }
 }

@@ -216,7 +216,7 @@ public final class OperandChecker {
     }
 
     private static boolean isRegister(String name) {
-        return Registers.parseGpr(name) >= 0 || Registers.parseFpr(name) >= 0;
+        return dev.guestbench.asm.Vocabulary.isRegister(name);
     }
 
     private static OperandProblem kind(Operand written, String message) {
