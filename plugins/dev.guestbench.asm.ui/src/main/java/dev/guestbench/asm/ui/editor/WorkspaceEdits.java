@@ -18,7 +18,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
  * Applies an LSP workspace edit (a rename across files) to the workspace: through the file buffers, so
- * open editors see the change; files no editor has open are saved.
+ * open editors see the change; a file without unsaved changes before is saved after, so the other files
+ * of a rename are never left half-changed in memory.
  */
 public final class WorkspaceEdits {
 
@@ -34,12 +35,13 @@ public final class WorkspaceEdits {
             if (file == null || !file.exists()) {
                 continue;
             }
-            boolean open = manager.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE) != null;
+            ITextFileBuffer existing = manager.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE);
+            boolean unsaved = existing != null && existing.isDirty();
             manager.connect(file.getFullPath(), LocationKind.IFILE, null);
             try {
                 ITextFileBuffer buffer = manager.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE);
                 apply(buffer.getDocument(), e.getValue());
-                if (!open) {
+                if (!unsaved) {
                     buffer.commit(null, true);
                 }
                 changed++;
