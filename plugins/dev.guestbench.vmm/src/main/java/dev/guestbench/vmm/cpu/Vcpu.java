@@ -556,7 +556,7 @@ public final class Vcpu implements MmuContext {
             }
             case Mmu.DEVICE -> {
                 deviceAccess = true;
-                return exits.mmioRead(this, mmu.physicalAddress, size, bits);
+                return exits.mmioRead(this, a, mmu.physicalAddress, size, bits);
             }
             default -> {
                 exits.exception(this, mmu.faultCause, mmu.faultAddress, bits);
@@ -572,7 +572,7 @@ public final class Vcpu implements MmuContext {
             }
             case Mmu.DEVICE -> {
                 deviceAccess = true;
-                exits.mmioWrite(this, mmu.physicalAddress, size, v, bits);
+                exits.mmioWrite(this, a, mmu.physicalAddress, size, v, bits);
             }
             default -> exits.exception(this, mmu.faultCause, mmu.faultAddress, bits);
         }

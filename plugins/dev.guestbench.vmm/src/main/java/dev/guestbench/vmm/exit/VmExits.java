@@ -208,11 +208,11 @@ public final class VmExits implements ExitPort {
     }
 
     @Override
-    public long mmioRead(Vcpu cpu, long pa, int size, int bits) {
+    public long mmioRead(Vcpu cpu, long va, long pa, int size, int bits) {
         long start = clockStart();
         HartState s = cpu.state;
         if (!bus.claims(pa, size)) {
-            exception(cpu, CAUSE_LOAD_ACCESS, pa, bits);
+            exception(cpu, CAUSE_LOAD_ACCESS, va, bits);
             return 0;
         }
         long value = bus.read(pa, size);
@@ -221,11 +221,11 @@ public final class VmExits implements ExitPort {
     }
 
     @Override
-    public void mmioWrite(Vcpu cpu, long pa, int size, long value, int bits) {
+    public void mmioWrite(Vcpu cpu, long va, long pa, int size, long value, int bits) {
         long start = clockStart();
         HartState s = cpu.state;
         if (!bus.claims(pa, size)) {
-            exception(cpu, CAUSE_STORE_ACCESS, pa, bits);
+            exception(cpu, CAUSE_STORE_ACCESS, va, bits);
             return;
         }
         bus.write(pa, size, value);
