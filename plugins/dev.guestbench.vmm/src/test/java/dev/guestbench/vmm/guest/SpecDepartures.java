@@ -123,7 +123,7 @@ public final class SpecDepartures {
                 "^(in U with SSI and SEI \\(software\\) delegated and pending, SIE=0: taken:) S1 S9$", "$1 S9 S1", 1,
                 "SEI has priority over SSI (priv. 3.1.9 and 4.1.3); QEMU 7.2 takes the lowest-numbered first."));
         // --- paging ---------------------------------------------------------------------------------
-        d.add(new Departure("paging_pmp", "^(  amoadd): trap M cause=0x5 ", "$1: trap M cause=0x7 ", 5,
+        d.add(new Departure("paging_pmp", "^(  amoadd): trap M cause=0x5 ", "$1: trap M cause=0x7 ", 6,
                 "An AMO whose PTE read or final access PMP denies, or that reaches no memory, raises a store/AMO"
                         + " access fault (cause 7, priv. 3.7.1 and 4.3.2); QEMU 7.2 checks the load half first and"
                         + " reports a load access fault (5)."));
