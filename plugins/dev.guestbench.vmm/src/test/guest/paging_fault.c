@@ -3,7 +3,8 @@
  * including a 32-bit instruction whose second half lies on an unmapped page), V=0 entries whatever their
  * other bits, PTEs with reserved bits set, non-canonical addresses under Sv39 and Sv48, satp writes
  * of modes we do not implement (Sv57, Sv64 and reserved) that leave satp unchanged, and satp's ASID
- * and PPN fields (WARL) from M and S.
+ * and PPN fields (WARL) from M and S. Page faults are taken in M, except in one section where medeleg
+ * sends them to S's own handler (scause, stval).
  */
 #include "pt.h"
 
@@ -24,6 +25,16 @@ static u64 s_faults(u64 arg) {
     PT_LOAD("load: reserved PTE bit 60 set", "ld", VA + 0x3000);
     PT_LOAD("load: PBMT bits (62:61) set without Svpbmt", "ld", VA + 0x4000);
     PT_LOAD("load: N bit (63) set without Svnapot", "ld", VA + 0x5000);
+    return 0;
+}
+
+/* Page faults delegated to S (medeleg 12, 13, 15): S's own handler gets scause and stval. */
+static u64 s_delegated(u64 arg) {
+    (void)arg;
+    PT_FETCH("S handles: fetch the unmapped page", VA + 0x1000);
+    PT_LOAD("S handles: load the unmapped page +0x10", "ld", VA + 0x1010);
+    PT_STORE("S handles: store the unmapped page +0x18", "sd", VA + 0x1018, 1);
+    PT_FETCH("S handles: a 32-bit insn across into the unmapped page", VA + 0xffe);
     return 0;
 }
 
@@ -82,6 +93,10 @@ int main(void) {
     pt_set(&k, VA + 0x4000, 0, pte_of(other, PTE_V | PTE_RWX | PTE_AD) | (1UL << 61));
     pt_set(&k, VA + 0x5000, 0, pte_of(other, PTE_V | PTE_RWX | PTE_AD) | (1UL << 63));
     run_paged(PRV_S, pt_satp(&k, 0), s_faults, 0);
+
+    csr_write(medeleg, (1UL << 12) | (1UL << 13) | (1UL << 15));
+    run_paged(PRV_S, pt_satp(&k, 0), s_delegated, 0);
+    csr_write(medeleg, 0);
 
     puts("-- Sv39 canonical addresses\n");
     run_paged(PRV_S, pt_satp(&k, 0), s_canonical, 3);

@@ -20,8 +20,10 @@
 static u64 pa_a, pa_b, pa_code;
 
 static u64 s_body(u64 user) {
-    const char *who = user ? "U" : "S";
-    pf("%s: satp mode %u\n", who, user ? 99UL : csr_read(satp) >> 60);
+    if (!user)
+        pf("S: satp mode %u\n", csr_read(satp) >> 60);
+    else
+        puts("U: running\n");
     PT_LOAD("load VA_LO (-> A)", "ld", VA_LO);
     PT_LOAD("load VA_LO+0x1000 (-> B)", "ld", VA_LO + 0x1000);
     PT_LOAD("load VA_LO+0x2008 (alias of A)", "ld", VA_LO + 0x2008);
