@@ -31,7 +31,7 @@ import dev.guestbench.vmm.memory.PagingMode;
 class PagingModesTrapHistoryTest {
 
     /** Records the history keeps: more than any program makes, so that nothing is dropped from its start. */
-    static final int HISTORY = 1 << 19;
+    static final int HISTORY = 1 << 20;
 
     @TestFactory
     Stream<DynamicTest> sameGuestVisibleTrapsInBothModes() {

@@ -46,6 +46,9 @@ public final class BlockTranslator implements BlockCompiler {
     private static final int WRITE_TAGS = READ_PAGES + 1;
     private static final int WRITE_PAGES = WRITE_TAGS + 1;
     private static final int TARGET = WRITE_PAGES + 1;
+    /** The pc the block was entered at: pcs are computed from it, as one physical page may be mapped at
+     * several virtual addresses (or at its physical one before paging is on). */
+    private static final int ENTRY_PC = TARGET + 2;
 
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     private long translated;
@@ -175,6 +178,9 @@ public final class BlockTranslator implements BlockCompiler {
                 writes |= isStore(i.op());
             }
             used &= ~1L;
+            mv.visitVarInsn(ALOAD, CPU);
+            mv.visitFieldInsn(GETFIELD, VCPU, "jitPc", "J");
+            mv.visitVarInsn(LSTORE, ENTRY_PC);
             for (int r = 1; r < 32; r++) {
                 if ((used >>> r & 1) != 0) {
                     mv.visitVarInsn(ALOAD, X);
@@ -203,13 +209,13 @@ public final class BlockTranslator implements BlockCompiler {
             }
             if (!ended) {
                 Insn last = insns.get(insns.size() - 1);
-                finish(insns.size(), () -> pushLong(last.pc() + last.length()));
+                finish(insns.size(), () -> pushPc(last.pc() + last.length()));
             }
             for (Exit e : exits) {
                 mv.visitLabel(e.label());
                 long saved = dirty;
                 dirty = e.dirty();
-                finish(e.index(), () -> pushLong(e.pc()));
+                finish(e.index(), () -> pushPc(e.pc()));
                 dirty = saved;
             }
         }
@@ -252,7 +258,7 @@ public final class BlockTranslator implements BlockCompiler {
                     set(i.rd());
                 }
                 case Op.AUIPC -> {
-                    pushLong(i.pc() + i.imm());
+                    pushPc(i.pc() + i.imm());
                     set(i.rd());
                 }
                 case Op.ADDI -> immediate(i, LADD);
@@ -425,10 +431,10 @@ public final class BlockTranslator implements BlockCompiler {
             switch (op) {
                 case Op.JAL, Op.JAL_X0 -> {
                     if (op == Op.JAL) {
-                        pushLong(fallThrough);
+                        pushPc(fallThrough);
                         set(i.rd());
                     }
-                    finish(k + 1, () -> pushLong(i.pc() + i.imm()));
+                    finish(k + 1, () -> pushPc(i.pc() + i.imm()));
                 }
                 case Op.JALR, Op.JALR_X0 -> {
                     // The target uses rs1 before rd may overwrite it.
@@ -439,7 +445,7 @@ public final class BlockTranslator implements BlockCompiler {
                     mv.visitInsn(LAND);
                     mv.visitVarInsn(LSTORE, TARGET);
                     if (op == Op.JALR) {
-                        pushLong(fallThrough);
+                        pushPc(fallThrough);
                         set(i.rd());
                     }
                     finish(k + 1, () -> mv.visitVarInsn(LLOAD, TARGET));
@@ -459,9 +465,9 @@ public final class BlockTranslator implements BlockCompiler {
                         case Op.BLT, Op.BLTU -> IFLT;
                         default -> IFGE;
                     }, taken);
-                    finish(k + 1, () -> pushLong(fallThrough));
+                    finish(k + 1, () -> pushPc(fallThrough));
                     mv.visitLabel(taken);
-                    finish(k + 1, () -> pushLong(i.pc() + i.imm()));
+                    finish(k + 1, () -> pushPc(i.pc() + i.imm()));
                 }
             }
         }
@@ -532,6 +538,13 @@ public final class BlockTranslator implements BlockCompiler {
             } else {
                 mv.visitLdcInsn(value);
             }
+        }
+
+        /** Pushes the run-time address of the instruction at translation-time pc {@code pc}. */
+        private void pushPc(long pc) {
+            mv.visitVarInsn(LLOAD, ENTRY_PC);
+            pushLong(pc - insns.get(0).pc());
+            mv.visitInsn(LADD);
         }
 
         private void pushLong(long value) {
