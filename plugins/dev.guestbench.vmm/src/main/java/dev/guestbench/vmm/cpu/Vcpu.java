@@ -187,7 +187,7 @@ public final class Vcpu implements MmuContext {
                         blocks[slot] = compiler.compile(page, slot);
                     }
                 } else if (!interpretNext && limit - retired >= block.length) {
-                    pc = block.run(this, x);
+                    pc = block.run(this, x, pageBase);
                     int done = jitRetired;
                     retired += done;
                     // A block that stopped early left its next instruction to the slow path below.
