@@ -46,8 +46,6 @@ public final class Vcpu implements MmuContext {
     public byte[][] jitWritePages;
     /** Set by a translated block: how many instructions its run retired. */
     public int jitRetired;
-    /** The pc a translated block is entered at (blocks compute their pcs from it). */
-    public long jitPc;
     /** The MMU (TLBs, PMP). */
     public final Mmu mmu;
     /** The floating-point unit (accrued flags). */
@@ -189,8 +187,7 @@ public final class Vcpu implements MmuContext {
                         blocks[slot] = compiler.compile(page, slot);
                     }
                 } else if (!interpretNext && limit - retired >= block.length) {
-                    jitPc = pc;
-                    pc = block.run(this, x);
+                    pc = block.run(this, x, pageBase);
                     int done = jitRetired;
                     retired += done;
                     // A block that stopped early left its next instruction to the slow path below.
