@@ -1,10 +1,10 @@
 /*
  * What shadow page tables and translation caches must keep coherent, from S under Sv39: page-table
- * writes made through a virtual alias of the table page, a table page freed and reused as a data page,
- * one level-0 table shared by two trees, a pointer PTE switched to another table (sfence.vma x0, x0),
- * code pages remapped under the same VA (the new code must run after the sfence), the same code run
- * under two ASIDs with different code behind one VA, and many trees switched round-robin (more address
- * spaces than a small cache of shadow roots holds). Every read follows the sfence that covers it.
+ * writes made through a virtual alias of the table page (one of them to the alias's own PTE), a table
+ * page freed and reused as a data page, one level-0 table shared by two trees, a pointer PTE switched to
+ * another table (sfence.vma x0, x0), code pages remapped under the same VA (the new code must run after
+ * the sfence), the same code run under two ASIDs with different code behind one VA, and many trees
+ * switched round-robin (more address spaces than a small cache of shadow roots holds). Every read follows the sfence that covers it.
  */
 #include "pt.h"
 
@@ -37,12 +37,18 @@ static u64 s_alias(u64 arg) {
     PT_STORE("PTE back to A through the alias, store", "sd", VA + 8, 0xa8);
     pf("the alias reads the PTE's flags: %x\n", rd64(VA_PT + 8 * slot) & 0x3ff);
     PT_LOAD("A's word 1 back", "ld", VA + 8);
-    /* code remapped under one VA */
+    /* the alias's own PTE lives in the page it maps: make the alias read-only through itself */
+    u64 self = (VA_PT >> 12) & 511;
+    pt[self] = pt[self] & ~PTE_W;
+    sfence_va(VA_PT);
+    PT_STORE("the alias made itself read-only, sfence.vma va: store through it", "sd", VA_PT + 8 * 511, 0);
+    pf("the alias's own PTE flags: %x\n", rd64(VA_PT + 8 * self) & 0x3ff);
+    /* code remapped under one VA (the alias is read-only now: S writes the table at its identity address) */
     pf("code at VA_CODE returns %u\n", s_call(VA_CODE));
-    pt[(VA_CODE >> 12) & 511] = pte_of(code_2, PTE_V | PTE_R | PTE_X | PTE_AD);
+    pt_map(&k, VA_CODE, code_2, 0, PTE_R | PTE_X | PTE_AD);
     sfence_va(VA_CODE);
     pf("code page remapped, sfence.vma va: returns %u\n", s_call(VA_CODE));
-    pt[(VA_CODE >> 12) & 511] = pte_of(code_1, PTE_V | PTE_R | PTE_X | PTE_AD);
+    pt_map(&k, VA_CODE, code_1, 0, PTE_R | PTE_X | PTE_AD);
     sfence_all();
     pf("code page mapped back, sfence.vma: returns %u\n", s_call(VA_CODE));
     return 0;
