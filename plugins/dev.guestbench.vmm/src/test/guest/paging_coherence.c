@@ -4,7 +4,8 @@
  * page freed and reused as a data page, one level-0 table shared by two trees, a pointer PTE switched to
  * another table (sfence.vma x0, x0), code pages remapped under the same VA (the new code must run after
  * the sfence), the same code run under two ASIDs with different code behind one VA, and many trees
- * switched round-robin (more address spaces than a small cache of shadow roots holds). Every read follows the sfence that covers it.
+ * switched round-robin (more address spaces than a small cache of shadow roots holds). Every read
+ * follows the sfence that covers it.
  */
 #include "pt.h"
 
