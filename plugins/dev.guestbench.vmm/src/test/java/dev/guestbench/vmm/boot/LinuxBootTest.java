@@ -36,7 +36,7 @@ import dev.guestbench.vmm.memory.PagingMode;
 /**
  * Linux 6.1, built from Debian's linux-source with a small config and a built-in initramfs whose /init
  * prints a line and powers off, boots over Debian's OpenSBI to /init and powers off through SBI system
- * reset: on QEMU (the oracle) and on Guestbench in both paging modes.
+ * reset: on QEMU (the oracle) and on Guestbench in both paging modes; and on Guestbench's built-in SBI.
  */
 class LinuxBootTest {
 
@@ -87,9 +87,19 @@ class LinuxBootTest {
 
     @ParameterizedTest
     @EnumSource(PagingMode.class)
-    void guestbenchBootsTheKernelToInitAndPowersOff(PagingMode paging) throws Exception {
-        BootSpec boot = new BootSpec(BootSpec.Firmware.IMAGE, image(FW_JUMP_ELF), image(kernel.image()), null, null,
-                APPEND);
+    void guestbenchBootsTheKernelOverOpenSbiToInitAndPowersOff(PagingMode paging) throws Exception {
+        boot(new BootSpec(BootSpec.Firmware.IMAGE, image(FW_JUMP_ELF), image(kernel.image()), null, null, APPEND),
+                paging, "opensbi-" + paging.optionName());
+    }
+
+    @Test
+    void guestbenchBootsTheKernelOverTheBuiltInSbiToInitAndPowersOff() throws Exception {
+        // Direct boot, as KVM runs a kernel: the hypervisor answers the SBI calls, SRST among them.
+        boot(new BootSpec(BootSpec.Firmware.BUILTIN, null, image(kernel.image()), null, null, APPEND),
+                PagingMode.SHADOW, "builtin-shadow");
+    }
+
+    private static void boot(BootSpec boot, PagingMode paging, String name) throws Exception {
         VmConfig config = VmConfig.defaults().withPaging(paging);
         InitWatch console = new InitWatch();
         Vm vm = new Vm(config, boot, console, new HostMemory(config.memoryBytes()), () -> false);
@@ -97,19 +107,18 @@ class LinuxBootTest {
         console.start = System.nanoTime();
         RunResult result = runWithTimeout(vm);
         String text = console.text();
-        String name = paging.optionName();
         Files.writeString(Path.of("target", "linux-boot", name + ".out"), text, StandardCharsets.ISO_8859_1);
         try (Writer w = Files.newBufferedWriter(Path.of("target", "linux-boot", name + "-traps.csv"))) {
             vm.trapHistory().writeCsv(w);
         }
         String why = result.ending() + " after " + result.instructions() + " instructions\n--- console:\n"
                 + tail(text, 40) + "\n--- last exits and traps:\n" + lastTraps(vm.trapHistory(), 40);
-        assertBootedToInitAndPoweredOff(text, "Guestbench --paging " + name + ": " + why);
+        assertBootedToInitAndPoweredOff(text, "Guestbench " + name + ": " + why);
         assertEquals(RunResult.Ending.PASSED, result.ending(), why);
         assertEquals(0, result.exitStatus(), why);
         // The kernel wrote Sv57 to satp first: that must have left satp unchanged, so it went on to Sv48.
         assertEquals(SATP_SV48, vm.vcpus().get(0).state.satp >>> 60, "satp.MODE the kernel runs with: " + why);
-        System.out.printf(Locale.ROOT, "LinuxBootTest: --paging %s: /init after %d instructions, %.2f s;"
+        System.out.printf(Locale.ROOT, "LinuxBootTest: %s: /init after %d instructions, %.2f s;"
                 + " power-off after %d instructions, %.2f s (%.1f MIPS), %d exits%n", name, console.initInstructions,
                 console.initNanos / 1e9, result.instructions(), result.hostNanos() / 1e9, result.mips(),
                 vm.trapHistory().total());
