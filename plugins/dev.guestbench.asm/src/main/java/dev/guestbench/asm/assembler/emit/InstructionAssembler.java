@@ -32,6 +32,8 @@ final class InstructionAssembler {
 
     private final SourceAssembler src;
     private Statement st;
+    private boolean compressJalr;
+    private boolean noCompress;
     private List<Statement.Part> ops;
 
     InstructionAssembler(SourceAssembler src) {
@@ -196,7 +198,11 @@ final class InstructionAssembler {
             f.put(word & 0xffff, 2);
             return;
         }
-        int c = src.rvc ? Compressor.compress(word, src.isa().has("d")) : -1;
+        // GNU as compresses jalr only from its one-register forms (jr rs, jalr rs, ret).
+        boolean allowed = (insn != JALR || compressJalr) && !noCompress;
+        compressJalr = false;
+        noCompress = false;
+        int c = src.rvc && allowed ? Compressor.compress(word, src.isa().has("d")) : -1;
         if (c >= 0) {
             f.put(c, 2);
         } else {
@@ -295,6 +301,15 @@ final class InstructionAssembler {
     // ------------------------------------------------------------------ li
 
     private void li(int rd, long value, int[] cols) {
+        if (value >= -2048 && value <= 2047) {
+            // GNU as matches li rd, imm12 as addi before it expands the li macro.
+            emit(ADDI, rd, 0, value);
+            return;
+        }
+        loadConst(rd, value);
+    }
+
+    private void loadConst(int rd, long value) {
         long lower = ((value & 0xfff) ^ 0x800) - 0x800;
         long upper = value - lower;
         if (value != (int) value) {
@@ -302,7 +317,7 @@ final class InstructionAssembler {
             while (((upper >> shift) & 1) == 0) {
                 shift++;
             }
-            li(rd, upper >> shift, cols);
+            loadConst(rd, upper >> shift);
             emit(SLLI, rd, rd, shift);
             if (lower != 0) {
                 emit(ADDI, rd, rd, lower);
@@ -315,7 +330,7 @@ final class InstructionAssembler {
             hiReg = rd;
         }
         if (lower != 0 || hiReg == 0) {
-            emit(hiReg != 0 ? ADDIW : ADDI, rd, hiReg, lower);
+            emit(ADDIW, rd, hiReg, lower);
         }
     }
 
@@ -366,6 +381,8 @@ final class InstructionAssembler {
             }
             case "mv", "move" -> {
                 count(2);
+                // mv rd, zero has no compressed form in GNU as (c.mv needs a nonzero source).
+                noCompress = gpr(1) == 0;
                 emit(ADDI, new long[] {gpr(0), gpr(1), 0}, cols(0, 1));
             }
             case "not" -> {
@@ -451,6 +468,7 @@ final class InstructionAssembler {
                     if (mm.hasBase()) {
                         emit(JALR, 0, mm.offset().isEmpty() ? 0 : constantText(mm.offset(), mm.offsetColumn()), mm.base());
                     } else {
+                        compressJalr = true;
                         emit(JALR, 0, 0, gpr(0));
                     }
                 }
@@ -461,6 +479,7 @@ final class InstructionAssembler {
                     if (mm.hasBase()) {
                         emit(JALR, RA, mm.offset().isEmpty() ? 0 : constantText(mm.offset(), mm.offsetColumn()), mm.base());
                     } else {
+                        compressJalr = true;
                         emit(JALR, RA, 0, gpr(0));
                     }
                     return true;
@@ -477,6 +496,7 @@ final class InstructionAssembler {
             }
             case "ret" -> {
                 count(0);
+                compressJalr = true;
                 emit(JALR, 0, 0, RA);
             }
             case "csrr" -> {
@@ -707,7 +727,10 @@ final class InstructionAssembler {
         String modifier = e instanceof Expr.Modifier mod ? mod.name() : null;
         if (op.kind() == OperandKind.PC_OFFSET && modifier == null && !insn.isCompressed()) {
             if (insn == JAL) {
+                // GNU as turns only the j pseudo-instruction into c.j, not jal x0, label.
                 branch(JAL, (int) values[0], 0, new Value(0, e, columns[symbolic]), columns);
+                Frag last = src.current().frags.get(src.current().frags.size() - 1);
+                last.compressible = false;
             } else {
                 branch(insn, (int) values[0], (int) values[1], new Value(0, e, columns[symbolic]), columns);
             }

@@ -192,11 +192,13 @@ public final class Linker {
                 }
             }
             if (!changed) {
-                s.asSize = alignUp(off, s.alignment);
+                // GNU as pads code sections (only) to their alignment, with zeros.
+                s.asSize = s.code ? alignUp(off, s.alignment) : off;
                 return;
             }
         }
-        s.asSize = alignUp(s.frags.stream().mapToLong(x -> x.asSize).sum(), s.alignment);
+        long sum = s.frags.stream().mapToLong(x -> x.asSize).sum();
+        s.asSize = s.code ? alignUp(sum, s.alignment) : sum;
     }
 
     private static long padding(long off, Frag x) {
@@ -525,7 +527,8 @@ public final class Linker {
                         out[at + i] = (byte) x.fill;
                     }
                 } else {
-                    nops(out, at, x.size, x.rvc, x.relaxAlign);
+                    // ld rewrites the padding only where it deleted some of it.
+                    nops(out, at, x.size, x.rvc, x.relaxAlign && x.size != x.asSize);
                 }
             }
             case BRANCH -> branch(f, x, out, at);
