@@ -709,6 +709,7 @@ final class InstructionAssembler {
         for (int g = 0; g < ops.size(); g++) {
             group(insn, groups.get(g), g, values, columns, pending);
         }
+        boolean hasModifier = st.operands().contains("%");
         int symbolic = -1;
         for (int i = 0; i < pending.length; i++) {
             if (pending[i] != null) {
@@ -719,6 +720,8 @@ final class InstructionAssembler {
             }
         }
         if (symbolic < 0) {
+            // An operand written with %hi/%lo is a relocation for GNU as even when constant: no compression.
+            noCompress = hasModifier;
             emit(insn, values, columns);
             return;
         }

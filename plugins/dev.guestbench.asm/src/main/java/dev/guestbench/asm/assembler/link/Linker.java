@@ -323,13 +323,30 @@ public final class Linker {
     }
 
     /** Assigns addresses with the current piece sizes. */
+    private boolean pageAlignedData;
+
+    /** Assigns addresses with the current piece sizes, as ld's DATA_SEGMENT_ALIGN/END decide. */
     private void layout() {
+        pageAlignedData = false;
+        layoutOnce();
+        long dataStart = outputs.get(2).address;
+        long end = linkerSymbols.get("_end");
+        long first = -dataStart & 0xfff;
+        long last = end & 0xfff;
+        // ld moves the data segment to a page boundary when that saves a page of memory.
+        if (first != 0 && last != 0 && (dataStart & ~0xfffL) != (end & ~0xfffL) && first + last <= 0x1000) {
+            pageAlignedData = true;
+            layoutOnce();
+        }
+    }
+
+    private void layoutOnce() {
         long dot = base;
         long dataBegin = 0;
         long sdataBegin = 0;
         for (OutputSection o : outputs) {
             if (o.name.equals(".data")) {
-                dot = alignUp(dot, 0x1000) + (dot & 0xfff);
+                dot = alignUp(dot, 0x1000) + (pageAlignedData ? 0 : (dot & 0xfff));
             }
             boolean empty = o.inputs.stream().allMatch(s -> sizeOf(s) == 0) && !o.name.equals(".data")
                     && !o.name.equals(".sdata");
@@ -493,6 +510,12 @@ public final class Linker {
             o.bytes = new byte[(int) o.size];
             for (Section s : o.inputs) {
                 ObjectFile f = files.get(s.fileIndex);
+                long tail = tail(s);
+                if (s.code && tail > 0 && !relax) {
+                    // Without relaxation GNU as pads the end of a code section with nops.
+                    Frag last = s.frags.get(s.frags.size() - 1);
+                    nops(o.bytes, (int) (last.address + last.size - o.address), (int) tail, true, false);
+                }
                 for (Frag x : s.frags) {
                     int at = (int) (x.address - o.address);
                     try {
