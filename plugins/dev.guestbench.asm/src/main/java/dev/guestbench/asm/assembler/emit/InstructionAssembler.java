@@ -366,8 +366,8 @@ final class InstructionAssembler {
                 if (m.equals("call")) {
                     count(1, 2);
                     if (ops.size() == 2) {
-                        int rd = gpr(0);
-                        call(rd, rd, value(1));
+                        // GNU as: call rd, symbol uses t1 for the auipc.
+                        call(gpr(0), T1, value(1));
                     } else {
                         call(RA, RA, value(0));
                     }
