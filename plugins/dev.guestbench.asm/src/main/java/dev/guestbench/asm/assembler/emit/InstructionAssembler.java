@@ -342,6 +342,10 @@ final class InstructionAssembler {
                 count(0);
                 emit(ADDI, 0, 0, 0);
             }
+            case "c.nop" -> {
+                count(0);
+                emitWord(C_ADDI, 1);
+            }
             case "li" -> {
                 count(2);
                 int rd = gpr(0);
@@ -748,6 +752,16 @@ final class InstructionAssembler {
         if ("pcrel_hi".equals(modifier) || "hi".equals(modifier)) {
             throw err(columns[symbolic], 1, "%" + modifier + " is only allowed in "
                     + ("hi".equals(modifier) ? "lui" : "auipc"));
+        }
+        if (insn == C_J || insn == C_BEQZ || insn == C_BNEZ) {
+            // GNU as treats these like j/beqz/bnez: a branch it may lengthen.
+            Value target = new Value(0, e, columns[symbolic]);
+            if (insn == C_J) {
+                branch(JAL, 0, 0, target, columns);
+            } else {
+                branch(insn == C_BEQZ ? BEQ : BNE, (int) values[0], 0, target, columns);
+            }
+            return;
         }
         if (insn.isCompressed()) {
             throw err(columns[symbolic], 1, "the operand of " + st.word() + " must be a constant");
