@@ -153,7 +153,7 @@ public final class Assembler {
         }
         out.sort(Comparator.comparing(AsmDiagnostic::path).thenComparingInt(AsmDiagnostic::line)
                 .thenComparingInt(AsmDiagnostic::column));
-        return out;
+        return new ArrayList<>(new java.util.LinkedHashSet<>(out));
     }
 
     private static int firstNonBlank(SourceLine l) {

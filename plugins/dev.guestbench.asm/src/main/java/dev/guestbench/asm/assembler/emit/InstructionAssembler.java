@@ -61,6 +61,16 @@ final class InstructionAssembler {
         return new AsmException(st.line(), column, length, message);
     }
 
+    /** Length of the operand that starts at a column (for underlining), at least 1. */
+    private int lengthAt(int column) {
+        for (Statement.Part p : ops) {
+            if (p.column() == column) {
+                return Math.max(1, p.text().length());
+            }
+        }
+        return 1;
+    }
+
     private void count(int... allowed) {
         for (int a : allowed) {
             if (ops.size() == a) {
@@ -185,7 +195,7 @@ final class InstructionAssembler {
         } catch (EncodingException e) {
             int col = e.operandIndex() >= 0 && columns != null && e.operandIndex() < columns.length
                     ? columns[e.operandIndex()] : st.wordColumn();
-            throw err(col, 1, e.getMessage());
+            throw err(col, lengthAt(col), e.getMessage());
         }
         emitWord(insn, word);
     }
@@ -627,7 +637,7 @@ final class InstructionAssembler {
 
     /** Loads and stores of a symbol: "lw a0, sym" and "sw a0, sym, t0" as auipc + access. */
     private boolean symbolAccess(String m) {
-        if (ops.size() < 2 || mem(1).hasBase()) {
+        if (ops.size() < 2 || mem(1).hasBase() || ops.get(1).text().endsWith(")")) {
             return false;
         }
         Value v = value(1);
@@ -817,6 +827,12 @@ final class InstructionAssembler {
             }
         }
         Mem mm = mem(index);
+        int paren = p.text().lastIndexOf('(');
+        if (!mm.hasBase() && paren >= 0 && p.text().endsWith(")")) {
+            String inner = p.text().substring(paren + 1, p.text().length() - 1).strip();
+            throw err(p.column() + paren + 1, Math.max(1, inner.length()), "expected a base register in parentheses"
+                    + " for " + st.word() + ", got '" + inner + "'");
+        }
         if (!mm.hasBase()) {
             throw err(p.column(), p.text().length(), "expected offset(register) for " + st.word() + ", got '"
                     + p.text() + "'");

@@ -68,7 +68,14 @@ public final class SourceAssembler {
         pending.addAll(lines);
         while (!pending.isEmpty()) {
             SourceLine line = pending.poll();
-            for (Statement st : Statement.split(line)) {
+            List<Statement> statements;
+            try {
+                statements = Statement.split(line);
+            } catch (AsmException e) {
+                errors.add(e);
+                continue;
+            }
+            for (Statement st : statements) {
                 try {
                     statement(st);
                 } catch (AsmException e) {

@@ -37,6 +37,9 @@ public record Statement(SourceLine line, List<Label> labels, String word, int wo
             }
             if (c == '"') {
                 str = true;
+                if (t.indexOf('"', i + 1) < 0) {
+                    throw new dev.guestbench.asm.assembler.AsmException(line, i + 1, n - i, "missing closing quote");
+                }
             } else if (c == '\'' && i + 1 < n) {
                 i += (t.charAt(i + 1) == '\\') ? 3 : 2;
                 if (i < n && t.charAt(i) == '\'') {
