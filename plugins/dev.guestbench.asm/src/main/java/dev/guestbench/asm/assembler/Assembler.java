@@ -60,7 +60,18 @@ public final class Assembler {
         if (hasErrors(errors)) {
             return failed(diagnostics(errors));
         }
-        Linker linker = new Linker(objects, options.base(), options.relax(), errors);
+        long base = options.base();
+        if (options.linkerScript() != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.\\s*=\\s*(0[xX][0-9a-fA-F]+|[0-9]+)\\s*;")
+                    .matcher(options.linkerScript());
+            if (!m.find()) {
+                return failed(List.of(new AsmDiagnostic("<linker script>", 1, 1, 0, AsmDiagnostic.Severity.ERROR,
+                        "only a script that sets the location counter ('. = 0x80000000;') is supported")));
+            }
+            String v = m.group(1).toLowerCase();
+            base = v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
+        }
+        Linker linker = new Linker(objects, base, options.relax(), errors);
         try {
             linker.link();
         } catch (AsmException e) {
