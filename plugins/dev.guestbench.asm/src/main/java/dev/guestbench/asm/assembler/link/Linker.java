@@ -425,20 +425,27 @@ public final class Linker {
                 break;
             }
         }
-        // Last pass: alignment padding becomes exactly what is needed, in address order.
+        // Last pass: alignment padding becomes exactly what is needed, in address order. Each output
+        // section is swept once; the sections after it move when the layout is redone.
         for (OutputSection o : outputs) {
+            layout();
+            long dot = o.address;
             for (Section s : o.inputs) {
+                if (sizeOf(s) > 0) {
+                    dot = alignUp(dot, s.alignment);
+                }
                 for (Frag x : s.frags) {
                     if (x.kind == Frag.Kind.ALIGN && x.relaxAlign) {
-                        layout();
-                        x.size = (int) (alignUp(x.address, x.align) - x.address);
+                        x.size = (int) (alignUp(dot, x.align) - dot);
                         if (x.size > x.asSize) {
                             errors.add(new AsmException(x.line, "cannot reach the alignment of " + x.align
                                     + " bytes"));
                             x.size = x.asSize;
                         }
                     }
+                    dot += x.size;
                 }
+                dot += tail(s);
             }
         }
     }
