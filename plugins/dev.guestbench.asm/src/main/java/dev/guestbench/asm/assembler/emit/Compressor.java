@@ -15,6 +15,48 @@ import java.util.Map;
 final class Compressor {
     private static final Map<Integer, Integer> WITH_D = new HashMap<>();
     private static final Map<Integer, Integer> WITHOUT_D = new HashMap<>();
+    private static final IntMap FAST_WITH_D;
+    private static final IntMap FAST_WITHOUT_D;
+
+    /** Open addressing int to int map (instruction words collide badly in HashMap's buckets). */
+    private static final class IntMap {
+        private final int[] keys;
+        private final int[] values;
+        private final boolean[] used;
+        private final int mask;
+
+        IntMap(Map<Integer, Integer> from) {
+            int cap = Integer.highestOneBit(Math.max(16, from.size() * 3)) << 1;
+            keys = new int[cap];
+            values = new int[cap];
+            used = new boolean[cap];
+            mask = cap - 1;
+            from.forEach((k, v) -> {
+                int i = slot(k);
+                while (used[i]) {
+                    i = (i + 1) & mask;
+                }
+                used[i] = true;
+                keys[i] = k;
+                values[i] = v;
+            });
+        }
+
+        private int slot(int k) {
+            return (k * 0x9E3779B1 >>> 7) & mask;
+        }
+
+        int get(int k) {
+            int i = slot(k);
+            while (used[i]) {
+                if (keys[i] == k) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
+    }
 
     static {
         Decoder decoder = Decoder.standard();
@@ -51,14 +93,19 @@ final class Compressor {
         }
     }
 
+    static {
+        FAST_WITH_D = new IntMap(WITH_D);
+        FAST_WITHOUT_D = new IntMap(WITHOUT_D);
+    }
+
     private Compressor() {
     }
 
     /** The 16-bit form of a 32-bit instruction, or -1 if there is none. */
     static int compress(int word, boolean hasD) {
-        Map<Integer, Integer> map = hasD ? WITH_D : WITHOUT_D;
-        Integer c = map.get(word);
-        if (c != null) {
+        IntMap map = hasD ? FAST_WITH_D : FAST_WITHOUT_D;
+        int c = map.get(word);
+        if (c >= 0) {
             return c;
         }
         int opcode = word & 0x7f;
@@ -69,15 +116,13 @@ final class Compressor {
         int f7 = word >>> 25;
         if (opcode == 0x13 && f3 == 0 && (word >>> 20) == 0 && rd != 0 && rs1 != 0) {
             // addi rd, rs1, 0 is mv rd, rs1: c.mv
-            c = map.get(0x33 | rd << 7 | rs1 << 20);
-            return c == null ? -1 : c;
+            return map.get(0x33 | rd << 7 | rs1 << 20);
         }
         boolean commutative = (opcode == 0x33 && f7 == 0 && (f3 == 0 || f3 == 4 || f3 == 6 || f3 == 7))
                 || (opcode == 0x3b && f7 == 0 && f3 == 0);
         if (commutative && rd == rs2 && rs1 != 0) {
             int swapped = (word & ~(31 << 15) & ~(31 << 20)) | rs2 << 15 | rs1 << 20;
-            c = map.get(swapped);
-            return c == null ? -1 : c;
+            return map.get(swapped);
         }
         return -1;
     }

@@ -203,7 +203,7 @@ public final class ExprParser {
                 pos++;
             }
             String word = s.substring(start, pos);
-            if (word.matches("[0-9]+[bf]")) {
+            if (isLocalRef(word)) {
                 return new Expr.Sym(localRefs.apply(word, col(at)), col(at));
             }
             return new Expr.Num(number(word, col(at)), col(at));
@@ -220,6 +220,19 @@ public final class ExprParser {
             return new Expr.Sym(name, col(at));
         }
         throw new ExprException(col(at), "unexpected '" + c + "' in expression");
+    }
+
+    private static boolean isLocalRef(String w) {
+        char last = w.charAt(w.length() - 1);
+        if (w.length() < 2 || (last != 'b' && last != 'f')) {
+            return false;
+        }
+        for (int i = 0; i < w.length() - 1; i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static char escape(char c) {

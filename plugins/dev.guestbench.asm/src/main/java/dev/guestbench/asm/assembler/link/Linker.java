@@ -314,12 +314,16 @@ public final class Linker {
         return f.symbols.values().stream().anyMatch(y -> y.frag != null && y.frag.section == s);
     }
 
+    private final Map<Section, Long> tails = new HashMap<>();
+
     private long tail(Section s) {
-        long sum = 0;
-        for (Frag x : s.frags) {
-            sum += x.asSize;
-        }
-        return s.asSize - sum;
+        return tails.computeIfAbsent(s, k -> {
+            long sum = 0;
+            for (Frag x : k.frags) {
+                sum += x.asSize;
+            }
+            return k.asSize - sum;
+        });
     }
 
     /** Assigns addresses with the current piece sizes. */
@@ -348,12 +352,16 @@ public final class Linker {
             if (o.name.equals(".data")) {
                 dot = alignUp(dot, 0x1000) + (pageAlignedData ? 0 : (dot & 0xfff));
             }
-            boolean empty = o.inputs.stream().allMatch(s -> sizeOf(s) == 0) && !o.name.equals(".data")
+            Map<Section, Long> sizes = new HashMap<>();
+            for (Section s : o.inputs) {
+                sizes.put(s, sizeOf(s));
+            }
+            boolean empty = o.inputs.stream().allMatch(s -> sizes.get(s) == 0) && !o.name.equals(".data")
                     && !o.name.equals(".sdata");
             if (!o.name.equals(".text") && !empty) {
                 dot = alignUp(dot, o.alignment);
             } else if (o.name.equals(".data") || o.name.equals(".sdata")) {
-                if (!empty && o.inputs.stream().anyMatch(s -> sizeOf(s) > 0)) {
+                if (!empty && o.inputs.stream().anyMatch(s -> sizes.get(s) > 0)) {
                     dot = alignUp(dot, o.alignment);
                 }
             }
@@ -366,7 +374,7 @@ public final class Linker {
                 linkerSymbols.put("_edata", dot);
             }
             for (Section s : o.inputs) {
-                if (sizeOf(s) > 0 || !empty) {
+                if (sizes.get(s) > 0 || !empty) {
                     dot = alignUp(dot, s.alignment);
                 }
                 s.address = dot;
@@ -398,12 +406,12 @@ public final class Linker {
         linkerSymbols.put("__global_pointer$", gp);
     }
 
-    private static long sizeOf(Section s) {
+    private long sizeOf(Section s) {
         long sum = 0;
         for (Frag x : s.frags) {
             sum += x.size;
         }
-        return sum + s.asSize - s.frags.stream().mapToLong(x -> x.asSize).sum();
+        return sum + tail(s);
     }
 
     // ------------------------------------------------------------------ ld relaxation
@@ -771,6 +779,9 @@ public final class Linker {
 
     /** The line table, sorted by address. */
     public List<LineEntry> lineTable() {
+        if (lines != null) {
+            return lines;
+        }
         List<LineEntry> out = new ArrayList<>();
         for (ObjectFile f : files) {
             for (ObjectFile.LineRow r : f.lines) {
@@ -778,6 +789,9 @@ public final class Linker {
             }
         }
         out.sort((a, b) -> Long.compare(a.address(), b.address()));
-        return out;
+        lines = List.copyOf(out);
+        return lines;
     }
+
+    private List<LineEntry> lines;
 }
