@@ -5,6 +5,11 @@ shared_func:
 	la a0, local_data
 	ld a1, 0(a0)
 	ret
+	.section .text.other, "ax"
+	.globl other_func
+other_func:
+	call shared_func
+	ret
 	.data
 	.globl shared_data
 	.align 3

@@ -213,7 +213,9 @@ public final class Linker {
         boolean jump = x.insn == JAL;
         Target t = target(f.index, x.target);
         if (t == null || t.symbol.frag.section != s) {
-            return jump ? (x.compressible ? 4 : 4) : 4;
+            // Not in this section: GNU as keeps jal (the linker checks the range) and makes a
+            // conditional branch an inverted branch over a jal.
+            return jump ? 4 : 8;
         }
         long val = t.symbol.frag.asOffset + t.symbol.offset + t.addend - x.asOffset;
         if (x.compressible && (jump ? fits(val, 12) : fits(val, 9))) {
