@@ -80,7 +80,7 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         Result r = run("frobnicate");
         assertEquals(Main.USAGE, r.status());
-        assertEquals("guestbench: unknown command 'frobnicate' (commands: disasm, run)\n", r.err());
+        assertEquals("guestbench: unknown command 'frobnicate' (commands: asm, disasm, run)\n", r.err());
     }
 
     @Test
@@ -221,5 +221,38 @@ class MainTest {
         Result r = run("disasm", "-M", "numeric", elf.toString());
         assertEquals(Main.USAGE, r.status());
         assertTrue(r.err().contains("unknown disassembler option 'numeric'"), r.err());
+    }
+
+    @Test
+    void asmLinksTheSameBytesAsGnuAsAndLd() throws Exception {
+        Path ours = WORK.resolve("ours.elf");
+        Files.deleteIfExists(ours);
+        Result r = run("asm", WORK.resolve("prog.S").toString(), "-o", ours.toString(), "--base", "0x80000000");
+        assertEquals(0, r.status(), r.err());
+        Path gnuBin = WORK.resolve("gnu.bin");
+        Path ourBin = WORK.resolve("ours.bin");
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", elf.toString(), gnuBin.toString());
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", ours.toString(), ourBin.toString());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(gnuBin), Files.readAllBytes(ourBin)),
+                "objcopy -O binary of guestbench asm equals GNU as + ld");
+    }
+
+    @Test
+    void asmReportsErrorsLikeGnuAsAndWritesNothing() throws Exception {
+        Path bad = WORK.resolve("bad.s");
+        Files.writeString(bad, "_start:\n\taddi a0, a0, 5000\n");
+        Path out = WORK.resolve("bad.elf");
+        Files.deleteIfExists(out);
+        Result r = run("asm", bad.toString(), "-o", out.toString());
+        assertEquals(1, r.status());
+        assertEquals(bad + ":2:15: error: immediate 5000 out of range -2048..2047 for addi\n", r.err());
+        assertTrue(!Files.exists(out), "no output file after errors");
+    }
+
+    @Test
+    void asmWithoutOutputIsAUsageError() {
+        Result r = run("asm", "x.s");
+        assertEquals(Main.USAGE, r.status());
+        assertTrue(r.err().contains("-o OUT.elf"), r.err());
     }
 }
