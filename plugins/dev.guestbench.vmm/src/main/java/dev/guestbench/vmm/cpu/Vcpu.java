@@ -52,6 +52,8 @@ public final class Vcpu {
     public boolean trapped;
     /** Set by anyone who wants the hart to leave its loop at the next instruction (power off, pause). */
     public volatile boolean stopRequested;
+    /** A debugger's breakpoints, or null when none are set (set only while the vCPU does not run). */
+    public BreakpointHook breakpoints;
 
     private final ExitPort exits;
     private final DecodeCache decodeCache;
@@ -133,6 +135,16 @@ public final class Vcpu {
             }
             s.pc = pc;
             s.retired = retired;
+            BreakpointHook hook = breakpoints;
+            if (hook != null) {
+                if (hook.stopBefore(this, pc)) {
+                    break;
+                }
+                if (hook.watchesPage(pc)) {
+                    // One instruction per pass of the outer loop, so each one meets the check above.
+                    limit = retired + 1;
+                }
+            }
             DecodedPage page = fetchPage(pc);
             if (page == null) {
                 // The fetch faulted and the trap was delivered.
