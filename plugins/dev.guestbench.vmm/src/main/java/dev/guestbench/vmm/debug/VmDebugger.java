@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 
 import dev.guestbench.vmm.RunResult;
 import dev.guestbench.vmm.Vm;
@@ -46,6 +47,8 @@ public final class VmDebugger {
     }
 
     private static final long NONE = -1;
+    /** The most instructions one source-line step runs (a line that loops on itself ends there). */
+    public static final long MAX_LINE_STEP = 1_000_000;
 
     private final Vm vm;
     private final Vcpu[] cpus;
@@ -192,6 +195,16 @@ public final class VmDebugger {
                 step(hart);
             }
         });
+    }
+
+    /**
+     * Steps vCPU {@code hart} instruction by instruction while {@code sameLine} holds for its pc (a source
+     * line step), at most {@link #MAX_LINE_STEP} instructions; with {@code overCalls} each call is run
+     * through to its return (the other vCPUs run meanwhile). One suspend event ends it.
+     */
+    public void stepLine(int hart, LongPredicate sameLine, boolean overCalls) {
+        checkHart(hart);
+        submit(() -> lineStep(hart, sameLine, overCalls));
     }
 
     /** Runs until vCPU {@code hart} comes back to its return address (ra): out of a function that has not yet changed ra. */
@@ -559,6 +572,94 @@ public final class VmDebugger {
         } else {
             fireSuspended(new SuspendEvent(hart, SuspendReason.STEP, cpu.state.pc));
         }
+    }
+
+    private void lineStep(int hart, LongPredicate sameLine, boolean overCalls) {
+        synchronized (lock) {
+            if (!suspended[hart]) {
+                return;
+            }
+        }
+        fireResumed(hart);
+        Vcpu cpu = cpus[hart];
+        HartState s = cpu.state;
+        for (long n = 0; n < MAX_LINE_STEP; n++) {
+            int bits = overCalls ? readInstruction(hart, s.pc) : 0;
+            if (bits != 0 && isCall(bits)) {
+                SuspendEvent other = runUntil(hart, s.pc + ((bits & 3) == 3 ? 4 : 2));
+                if (vm.isOff()) {
+                    return;
+                }
+                if (other != null) {
+                    suspendAll(other);
+                    return;
+                }
+            } else {
+                installHooks();
+                if (!breakpoints.isEmpty()) {
+                    breakpoints.resumingFrom(hart, s.pc);
+                }
+                trapHitHart = -1;
+                long done = scheduler.step(hart);
+                clearStopRequests();
+                if (vm.isOff()) {
+                    return;
+                }
+                if (trapHitHart >= 0) {
+                    console.flush();
+                    fireSuspended(new SuspendEvent(hart, SuspendReason.TRAP, trapHitSeq));
+                    return;
+                }
+                if (done == 0) {
+                    break; // the hart waits for an interrupt: the step ends here
+                }
+            }
+            if (!sameLine.test(s.pc)) {
+                break;
+            }
+        }
+        console.flush();
+        fireSuspended(new SuspendEvent(hart, SuspendReason.STEP, s.pc));
+    }
+
+    /**
+     * Runs the whole machine (on the VM's thread) until {@code hart} reaches {@code address}: null when it
+     * got there, else the event that stopped it first (a breakpoint, a trap breakpoint, a client's pause).
+     */
+    private SuspendEvent runUntil(int hart, long address) {
+        breakpoints.setTemporary(hart, address);
+        synchronized (lock) {
+            for (int h = 0; h < cpus.length; h++) {
+                suspended[h] = false;
+                breakpoints.resumingFrom(h, cpus[h].state.pc);
+                scheduler.hold(h, false);
+            }
+            inRun = true;
+        }
+        installHooks();
+        breakpoints.clearHit();
+        trapHitHart = -1;
+        RunResult result = vm.run(Long.MAX_VALUE);
+        synchronized (lock) {
+            inRun = false;
+            java.util.Arrays.fill(suspended, true);
+        }
+        clearStopRequests();
+        breakpoints.clearTemporary();
+        if (result.ending() == RunResult.Ending.IDLE_FOREVER) {
+            return new SuspendEvent(-1, SuspendReason.IDLE, NONE);
+        }
+        if (result.ending() != RunResult.Ending.PAUSED) {
+            return null;
+        }
+        if (breakpoints.hitHart >= 0) {
+            return breakpoints.hitTemporary ? null
+                    : new SuspendEvent(breakpoints.hitHart, SuspendReason.BREAKPOINT, breakpoints.hitAddress);
+        }
+        if (trapHitHart >= 0) {
+            return new SuspendEvent(trapHitHart, SuspendReason.TRAP, trapHitSeq);
+        }
+        return new SuspendEvent(-1, SuspendReason.CLIENT, NONE);
     }
 
     private void runToOnThread(int hart, long address) {

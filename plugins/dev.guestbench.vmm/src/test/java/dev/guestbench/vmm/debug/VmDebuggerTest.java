@@ -103,6 +103,37 @@ class VmDebuggerTest {
     }
 
     @Test
+    void aLineStepRunsUntilThePcLeavesTheLineAndCanStepOverCalls() throws Exception {
+        start(counter, true);
+        events.nextSuspend();
+        long again = counter.symbol("again");
+        long afterCall = counter.symbol("after_call");
+        long bump = counter.symbol("bump");
+        dbg.runTo(0, again);
+        events.nextSuspend();
+        // "Line" = from `again` up to the call's end, stepping over the call.
+        dbg.stepLine(0, pc -> pc != afterCall, true);
+        SuspendEvent e = events.nextSuspend();
+        assertEquals(SuspendReason.STEP, e.reason());
+        assertEquals(afterCall, dbg.pc(0));
+        assertEquals(2, dbg.gpr(0, 9), "bump ran inside the step");
+        // Into: the same kind of step enters the function.
+        dbg.runTo(0, again);
+        events.nextSuspend();
+        dbg.stepLine(0, pc -> pc != bump && pc != afterCall, false);
+        events.nextSuspend();
+        assertEquals(bump, dbg.pc(0));
+        // A breakpoint inside a call stepped over stops the step there.
+        dbg.runTo(0, again);
+        events.nextSuspend();
+        dbg.addBreakpoint(counter.symbol("bump_ret"));
+        dbg.stepLine(0, pc -> pc != afterCall, true);
+        e = events.nextSuspend();
+        assertEquals(SuspendReason.BREAKPOINT, e.reason());
+        assertEquals(counter.symbol("bump_ret"), dbg.pc(0));
+    }
+
+    @Test
     void stepReturnLeavesTheFunction() throws Exception {
         start(counter, true);
         events.nextSuspend();
