@@ -30,6 +30,7 @@ import dev.guestbench.vmm.exit.VmExits;
 import dev.guestbench.vmm.memory.GuestPhysicalMap;
 import dev.guestbench.vmm.memory.HostMemory;
 import dev.guestbench.vmm.memory.Mmu;
+import dev.guestbench.vmm.memory.PagingEngine;
 import dev.guestbench.vmm.memory.Pmp;
 import dev.guestbench.vmm.sbi.Sbi;
 import dev.guestbench.vmm.sbi.SbiMachine;
@@ -47,6 +48,7 @@ public final class Vm {
 
     private final VmConfig config;
     private final GuestPhysicalMap ram;
+    private final PagingEngine paging;
     private final VirtualTime clock;
     private final Bus bus = new Bus();
     private final Uart16550 uart;
@@ -100,8 +102,9 @@ public final class Vm {
         VmExits exits = new VmExits(csrs, physicalBus(), history, clock,
                 direct ? new Sbi(sbiMachine(), sbiTimers) : null);
         this.translator = config.translate() ? new BlockTranslator() : null;
+        this.paging = PagingEngine.create(config.paging(), ram, host);
         for (HartState s : states) {
-            Mmu mmu = new Mmu(ram, new Pmp(s.pmpcfg, s.pmpaddr), decodeCache);
+            Mmu mmu = new Mmu(ram, new Pmp(s.pmpcfg, s.pmpaddr), decodeCache, paging);
             cpus.add(new Vcpu(s, mmu, decodeCache, exits, translator));
         }
         boot(boot);
@@ -133,7 +136,7 @@ public final class Vm {
         }
         // Only Bare translation exists so far; "riscv,none" says so (U-Boot needs an mmu-type to probe its CPU).
         DeviceTreeBuilder tree = new DeviceTreeBuilder(config.memoryBytes(), config.harts()).bootargs(boot.bootargs())
-                .mmuType("riscv,none");
+                .mmuType("riscv,sv48");
         if (boot.initrd() != null) {
             // As QEMU: far enough above the kernel that decompressing it cannot overwrite the initrd.
             long start = kernelEntry + Math.min(config.memoryBytes() / 2, 128L << 20);
@@ -363,8 +366,14 @@ public final class Vm {
         return translator == null ? 0 : translator.translated();
     }
 
-    /** Gives the VM's RAM back to the host. */
+    /** The VM's memory virtualization: counters, page-table snapshots, mapping events. */
+    public PagingEngine paging() {
+        return paging;
+    }
+
+    /** Gives the VM's RAM and the paging structures' frames back to the host. */
     public void release() {
+        paging.release();
         ram.release();
     }
 }

@@ -1,0 +1,264 @@
+package dev.guestbench.vmm.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nested paging: the hypervisor owns a second-stage table (the RISC-V G-stage format, Sv39x4 or Sv48x4 as
+ * guest RAM needs, in host frames) that maps guest-physical pages to host frames, filled page by page on
+ * first touch. A TLB miss walks in two dimensions: every guest PTE read, and the final guest-physical
+ * address, goes through the G-stage table, and every reference is counted (15 for Sv39 over Sv39x4).
+ * The guest's own page tables are not watched, except while someone listens for mapping events.
+ */
+public final class NestedPaging extends PagingEngine {
+
+    /** A G-stage table page (the root has 2048 entries in four host frames). */
+    private static final class Table {
+        final int[] frameNumbers;
+        final byte[][] entries;
+        final Table[] children;
+
+        Table(int[] frameNumbers, byte[][] entries, boolean leaves) {
+            this.frameNumbers = frameNumbers;
+            this.entries = entries;
+            this.children = leaves ? null : new Table[entries.length * Pte.ENTRIES];
+        }
+    }
+
+    /** A guest table page watched for events: where it sits in which address space. */
+    private record Watch(int asid, int level, long base, int levels) {
+    }
+
+    private final int levels;
+    private final Table root;
+    private final PageWalk.PteMemory throughGstage = this::gstageFrame;
+    private final Map<Long, List<Watch>> watched = new HashMap<>();
+    private MmuContext walking;
+    private int frames;
+
+    NestedPaging(GuestPhysicalMap ram, HostMemory host) {
+        super(ram, host);
+        // Sv39x4 translates 41-bit guest-physical addresses, Sv48x4 50-bit ones.
+        this.levels = ram.base() + ram.size() <= (1L << 41) ? 3 : 4;
+        this.root = newTable(4, false);
+    }
+
+    @Override
+    public PagingMode mode() {
+        return PagingMode.NESTED;
+    }
+
+    /** G-stage levels: 3 (Sv39x4) or 4 (Sv48x4). */
+    public int gstageLevels() {
+        return levels;
+    }
+
+    @Override
+    byte[] physicalFrame(MmuContext hart, long gpa) {
+        counters.walks++;
+        walking = hart;
+        return gstageFrame(gpa);
+    }
+
+    /** Guest-physical to host through the G-stage table, mapping a RAM page on its first touch. */
+    private byte[] gstageFrame(long gpa) {
+        counters.walkReferences += levels;
+        Table t = root;
+        for (int level = levels - 1; level > 0; level--) {
+            Table child = t.children[index(gpa, level)];
+            if (child == null) {
+                return gstageMiss(gpa);
+            }
+            t = child;
+        }
+        int i = index(gpa, 0);
+        long pte = Mmu.read(t.entries[0], i * 8, 8);
+        if ((pte & Pte.V) == 0) {
+            return gstageMiss(gpa);
+        }
+        return host.frame((int) Pte.ppn(pte));
+    }
+
+    /** A G-stage fault: RAM gets its page mapped; anything else is a device (the VMM emulates it: null). */
+    private byte[] gstageMiss(long gpa) {
+        byte[] frame = ram.page(gpa);
+        if (frame == null) {
+            return null;
+        }
+        counters.gstageFaults++;
+        if (walking != null) {
+            walking.pagingExit(PagingExit.GSTAGE_FAULT, gpa, gpa);
+        }
+        Table t = root;
+        for (int level = levels - 1; level > 0; level--) {
+            int i = index(gpa, level);
+            Table child = t.children[i];
+            if (child == null) {
+                child = newTable(1, level - 1 == 0);
+                t.children[i] = child;
+                write(t, i, Pte.make(child.frameNumbers[0], Pte.V));
+            }
+            t = child;
+        }
+        // G-stage leaves carry U: the guest's accesses count as user accesses to the second stage.
+        write(t, index(gpa, 0), Pte.make(ram.frameNumber(gpa), Pte.V | Pte.R | Pte.W | Pte.X | Pte.U | Pte.A | Pte.D));
+        return frame;
+    }
+
+    @Override
+    int translate(MmuContext hart, PageWalk walk, Pmp pmp, long va, int access, int priv, long satp, long mstatus,
+            Result out) {
+        counters.walks++;
+        walking = hart;
+        int outcome = walk.walk(va, access, priv, satp, mstatus, pmp, throughGstage, true);
+        counters.walkReferences += walk.references;
+        if (listening()) {
+            watchWalk(walk, va, Satp.asid(satp));
+        }
+        if (outcome != PageWalk.OK) {
+            return outcome;
+        }
+        out.gpa = walk.gpa;
+        out.frame = gstageFrame(walk.gpa);
+        out.flags = walk.pte & 0xff;
+        out.level = walk.level;
+        return PageWalk.OK;
+    }
+
+    @Override
+    void pageTableWritten(MmuContext hart, long pteAddress, long oldPte, long newPte) {
+        counters.ptWriteTraps++;
+        if (hart != null) {
+            hart.pagingExit(PagingExit.PT_WRITE, pteAddress, newPte);
+        }
+        List<Watch> list = watched.get(pteAddress & ~0xfffL);
+        if (list == null || oldPte == newPte || !listening()) {
+            return;
+        }
+        int index = (int) (pteAddress & 0xfff) >>> 3;
+        for (Watch w : list.toArray(new Watch[0])) {
+            fireGuestChange(hart, w.asid, entryVa(w.base, index, w.level, w.levels), w.level, pteAddress, oldPte,
+                    newPte);
+        }
+    }
+
+    /** Watches the guest tables the walk read (only while someone listens). */
+    private void watchWalk(PageWalk walk, long va, int asid) {
+        for (int level = walk.levels - 1; level >= 0; level--) {
+            if (walk.tables[level] == 0 && level < walk.levels - 1) {
+                break;
+            }
+            watch(walk.tables[level], new Watch(asid, level, tableBase(va, level, walk.levels), walk.levels));
+            if (level == walk.level) {
+                break;
+            }
+        }
+    }
+
+    private void watch(long table, Watch w) {
+        long page = table & ~0xfffL;
+        if (!ram.isRam(page, 4096)) {
+            return;
+        }
+        List<Watch> list = watched.get(page);
+        if (list == null) {
+            list = new ArrayList<>(2);
+            watched.put(page, list);
+            protect(page);
+        }
+        if (!list.contains(w)) {
+            list.add(w);
+        }
+    }
+
+    @Override
+    void listenersChanged() {
+        if (listening()) {
+            // Watch every table the harts' current address spaces use now; walks add the ones they meet later.
+            for (MmuContext hart : harts()) {
+                long satp = hart.satp();
+                if (Satp.mode(satp) != Satp.MODE_BARE) {
+                    int n = Satp.levels(Satp.mode(satp));
+                    watch(Satp.rootPpn(satp) << 12, new Watch(Satp.asid(satp), n - 1, 0, n));
+                    watchTree(guestTree(satp), Satp.asid(satp), n);
+                }
+            }
+        } else {
+            for (long page : watched.keySet()) {
+                unprotect(page);
+            }
+            watched.clear();
+        }
+    }
+
+    private void watchTree(List<PageTableNode> nodes, int asid, int n) {
+        for (PageTableNode node : nodes) {
+            if (!node.children().isEmpty() || (!node.isLeaf() && node.level() > 0)) {
+                watch(node.target(), new Watch(asid, node.level() - 1, node.gva(), n));
+                watchTree(node.children(), asid, n);
+            }
+        }
+    }
+
+    @Override
+    void fenceAddress(long va, int asid) {
+        // The hardware walks the guest's table itself: nothing of the VMM's derives from it.
+    }
+
+    @Override
+    void pmpChanged() {
+        // The G-stage table does not depend on PMP, which is checked on every access and walk.
+    }
+
+    @Override
+    long gstagePages() {
+        return frames;
+    }
+
+    @Override
+    public PageTableSnapshot snapshot(long satp, long mstatus) {
+        return new PageTableSnapshot(mode(), satp, guestTree(satp), List.of(), frames, counters());
+    }
+
+    private Table newTable(int pages, boolean leaves) {
+        int[] numbers = new int[pages];
+        byte[][] entries = new byte[pages][];
+        for (int p = 0; p < pages; p++) {
+            numbers[p] = host.allocate();
+            entries[p] = host.frame(numbers[p]);
+            frames++;
+        }
+        return new Table(numbers, entries, leaves);
+    }
+
+    private static void write(Table t, int i, long pte) {
+        Mmu.write(t.entries[i >>> 9], (i & 0x1ff) * 8, 8, pte);
+    }
+
+    private int index(long gpa, int level) {
+        // The root level translates two more bits (x4): 2048 entries.
+        int bits = level == levels - 1 ? 11 : 9;
+        return (int) (gpa >>> (12 + 9 * level)) & ((1 << bits) - 1);
+    }
+
+    @Override
+    public void release() {
+        releaseTable(root);
+        watched.clear();
+    }
+
+    private void releaseTable(Table t) {
+        if (t.children != null) {
+            for (Table c : t.children) {
+                if (c != null) {
+                    releaseTable(c);
+                }
+            }
+        }
+        for (int n : t.frameNumbers) {
+            host.release(n);
+        }
+    }
+}
