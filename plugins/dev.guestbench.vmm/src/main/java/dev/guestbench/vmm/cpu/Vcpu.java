@@ -418,7 +418,8 @@ public final class Vcpu implements MmuContext {
                     case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
                         s.pc = pc;
                         s.retired = retired;
-                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot))) {
+                        // A stop asked for during the exit (a debugger's trap breakpoint) ends the block here.
+                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot)) || stopRequested) {
                             pc = afterSystem();
                             retired = s.retired;
                             continue outer;
@@ -494,7 +495,8 @@ public final class Vcpu implements MmuContext {
         s.retired = retired;
         slowStore(a, size, v, priv, bits);
         mmu.codeChanged = false;
-        return !trapped && !deviceAccess && page.valid;
+        // stopRequested: the store changed a watched page table and a debugger wants the hart to stop after it.
+        return !trapped && !deviceAccess && page.valid && !stopRequested;
     }
 
     /**

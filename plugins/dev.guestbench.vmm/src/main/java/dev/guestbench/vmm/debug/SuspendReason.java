@@ -10,6 +10,8 @@ public enum SuspendReason {
     BREAKPOINT,
     /** An exit matched a trap breakpoint. */
     TRAP,
+    /** A guest mapping (or its shadow) in a watched range changed. */
+    PAGE_TABLE,
     /** A single instruction step ended. */
     STEP,
     /** A run to an address (step over, step return, run to line) got there. */

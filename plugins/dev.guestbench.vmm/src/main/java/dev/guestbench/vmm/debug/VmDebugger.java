@@ -19,7 +19,10 @@ import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapHistory;
 import dev.guestbench.vmm.memory.GuestPhysicalMap;
 import dev.guestbench.vmm.memory.HostMemory;
+import dev.guestbench.vmm.memory.MappingEvent;
 import dev.guestbench.vmm.memory.Mmu;
+import dev.guestbench.vmm.memory.PageTableSnapshot;
+import dev.guestbench.vmm.memory.PagingListener;
 import dev.guestbench.vmm.sched.Scheduler;
 
 /**
@@ -72,6 +75,12 @@ public final class VmDebugger {
     /** A trap breakpoint's hit in the current run: the hart, or -1. Written and read on the VM's thread. */
     private int trapHitHart = -1;
     private long trapHitSeq;
+    /** The kind of watch that hit: TRAP or PAGE_TABLE. */
+    private SuspendReason trapHitReason = SuspendReason.TRAP;
+    private volatile PageTableFilter[] pageTableFilters = new PageTableFilter[0];
+    private volatile MappingEvent lastMappingEvent;
+    private boolean pagingListening;
+    private final PagingListener pagingListener = this::mappingChanged;
 
     /** Boots a VM of {@code config} from {@code boot} with RAM of its own, every vCPU suspended until {@link #start}. */
     public static VmDebugger boot(VmConfig config, BootSpec boot) throws BootException {
@@ -325,6 +334,47 @@ public final class VmDebugger {
         return List.of(trapFilters);
     }
 
+    /**
+     * Stops every vCPU when a guest mapping in the filter's range is created, changed or removed, or a
+     * shadow entry for it is synced or invalidated, as the filter's kinds say.
+     */
+    public void addPageTableBreakpoint(PageTableFilter filter) {
+        synchronized (lock) {
+            PageTableFilter[] a = java.util.Arrays.copyOf(pageTableFilters, pageTableFilters.length + 1);
+            a[a.length - 1] = filter;
+            pageTableFilters = a;
+        }
+        reinstallHooks();
+    }
+
+    /** Removes a page-table breakpoint (one equal to {@code filter}); false if there was none. */
+    public boolean removePageTableBreakpoint(PageTableFilter filter) {
+        boolean removed;
+        synchronized (lock) {
+            List<PageTableFilter> list = new java.util.ArrayList<>(List.of(pageTableFilters));
+            removed = list.remove(filter);
+            pageTableFilters = list.toArray(PageTableFilter[]::new);
+        }
+        if (removed) {
+            reinstallHooks();
+        }
+        return removed;
+    }
+
+    /** The mapping change that last stopped the VM at a page-table breakpoint, or null. */
+    public MappingEvent lastMappingEvent() {
+        return lastMappingEvent;
+    }
+
+    /**
+     * The page tables vCPU {@code hart} runs under now: the guest's table, the VMM's shadow (shadow mode),
+     * with each entry's sync state. Call while the VM is suspended.
+     */
+    public PageTableSnapshot pageTables(int hart) {
+        HartState s = cpu(hart).state;
+        return vm.paging().snapshot(s.satp, s.mstatus);
+    }
+
     // ---- registers and memory ----------------------------------------------------------------------
 
     /** The pc of vCPU {@code hart} (while it runs: a recent value). */
@@ -537,7 +587,7 @@ public final class VmDebugger {
                     suspendAll(new SuspendEvent(breakpoints.hitHart,
                             temporary ? SuspendReason.RUN_TO : SuspendReason.BREAKPOINT, breakpoints.hitAddress));
                 } else if (trapHitHart >= 0) {
-                    suspendAll(new SuspendEvent(trapHitHart, SuspendReason.TRAP, trapHitSeq));
+                    suspendAll(new SuspendEvent(trapHitHart, trapHitReason, trapHitSeq));
                 }
                 // Otherwise a command asked for the pause; the loop takes it next.
             }
@@ -568,7 +618,7 @@ public final class VmDebugger {
         }
         console.flush();
         if (trapHitHart >= 0) {
-            fireSuspended(new SuspendEvent(hart, SuspendReason.TRAP, trapHitSeq));
+            fireSuspended(new SuspendEvent(hart, trapHitReason, trapHitSeq));
         } else {
             fireSuspended(new SuspendEvent(hart, SuspendReason.STEP, cpu.state.pc));
         }
@@ -607,7 +657,7 @@ public final class VmDebugger {
                 }
                 if (trapHitHart >= 0) {
                     console.flush();
-                    fireSuspended(new SuspendEvent(hart, SuspendReason.TRAP, trapHitSeq));
+                    fireSuspended(new SuspendEvent(hart, trapHitReason, trapHitSeq));
                     return;
                 }
                 if (done == 0) {
@@ -657,7 +707,7 @@ public final class VmDebugger {
                     : new SuspendEvent(breakpoints.hitHart, SuspendReason.BREAKPOINT, breakpoints.hitAddress);
         }
         if (trapHitHart >= 0) {
-            return new SuspendEvent(trapHitHart, SuspendReason.TRAP, trapHitSeq);
+            return new SuspendEvent(trapHitHart, trapHitReason, trapHitSeq);
         }
         return new SuspendEvent(-1, SuspendReason.CLIENT, NONE);
     }
@@ -701,6 +751,16 @@ public final class VmDebugger {
             cpu.breakpoints = hook;
         }
         vm.trapHistory().watch(trapFilters.length == 0 ? null : this::trapRecorded);
+        // Listening costs (nested mode write-watches the guest's tables): only while a breakpoint asks.
+        boolean listen = pageTableFilters.length > 0;
+        if (listen != pagingListening) {
+            if (listen) {
+                vm.paging().addListener(pagingListener);
+            } else {
+                vm.paging().removeListener(pagingListener);
+            }
+            pagingListening = listen;
+        }
     }
 
     /** Breakpoints changed: a running machine pauses for a moment on its thread to take them. */
@@ -717,8 +777,27 @@ public final class VmDebugger {
             if (f.matches(hartId, why, cause, priv, what, detail)) {
                 trapHitHart = hartId;
                 trapHitSeq = seq;
+                trapHitReason = SuspendReason.TRAP;
                 // Leave the hart's loop at the next instruction boundary, not at the end of its slice.
                 cpus[hartId].stopRequested = true;
+                scheduler.requestPause();
+                return;
+            }
+        }
+    }
+
+    private void mappingChanged(MappingEvent e) {
+        if (trapHitHart >= 0) {
+            return;
+        }
+        for (PageTableFilter f : pageTableFilters) {
+            if (f.matches(e)) {
+                int hart = e.hart() >= 0 && e.hart() < cpus.length ? e.hart() : 0;
+                trapHitHart = hart;
+                trapHitSeq = e.gva();
+                trapHitReason = SuspendReason.PAGE_TABLE;
+                lastMappingEvent = e;
+                cpus[hart].stopRequested = true;
                 scheduler.requestPause();
                 return;
             }

@@ -18,6 +18,8 @@ import dev.guestbench.vmm.RunResult;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapRecord;
+import dev.guestbench.vmm.memory.MappingEvent;
+import dev.guestbench.vmm.memory.PageTableSnapshot;
 
 class VmDebuggerTest {
 
@@ -218,6 +220,32 @@ class VmDebuggerTest {
         dbg.resume();
         assertEquals(RunResult.Ending.PASSED, events.nextEnd());
         assertEquals("ok\n", events.output());
+    }
+
+    @Test
+    void stopsWhenAWatchedGuestMappingIsCreatedAndShowsThePageTables() throws Exception {
+        DebugGuest paging = DebugGuest.build("paging");
+        start(paging, true);
+        events.nextSuspend();
+        PageTableFilter devices = new PageTableFilter(0, 0x1000, Set.of(MappingEvent.Kind.CREATED));
+        dbg.addPageTableBreakpoint(devices);
+        dbg.resume();
+        SuspendEvent e = events.nextSuspend();
+        assertEquals(SuspendReason.PAGE_TABLE, e.reason());
+        MappingEvent m = dbg.lastMappingEvent();
+        assertEquals(MappingEvent.Kind.CREATED, m.kind());
+        assertEquals(0, m.gva());
+        assertEquals(1L << 30, m.size());
+        // Stopped right after the store that made the mapping.
+        assertEquals(paging.symbol("map_devices") + 4, dbg.pc(0));
+        PageTableSnapshot tables = dbg.pageTables(0);
+        assertEquals(2, tables.guest().size(), tables.guest().toString());
+        assertEquals(0, tables.guest().get(0).gva());
+        assertEquals(0x8000_0000L, tables.guest().get(1).gva());
+        assertTrue(tables.guest().get(1).isLeaf());
+        assertTrue(dbg.removePageTableBreakpoint(devices));
+        dbg.resume();
+        assertEquals(RunResult.Ending.PASSED, events.nextEnd());
     }
 
     @Test
