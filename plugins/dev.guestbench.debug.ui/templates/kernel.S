@@ -1,14 +1,15 @@
 # kernel.S: a guest kernel to start from, made by the "New guest kernel" wizard.
 #
 # The hypervisor boots it directly in supervisor mode (built-in SBI): a0 = hart id, a1 = the device
-# tree's address. It counts three rounds, printing each count through the SBI console, then prints a
-# last line and asks the SBI to power the machine off. Set a breakpoint on a line (double-click the
-# ruler), then Debug As > Guest kernel.
+# tree's address. It turns on Sv39 paging, counts three rounds, printing each count through the SBI
+# console, then prints a last line and asks the SBI to power the machine off. Set a breakpoint on a
+# line (double-click the ruler), then Debug As > Guest kernel.
 
     .section .text
     .globl  _start
 _start:
     la      sp, stack_top
+    call    enable_paging
     li      s0, 0               # s0 counts the rounds
 
 round:
@@ -29,6 +30,21 @@ round:
     ecall
 1:  wfi                         # only reached if the reset was refused
     j       1b
+
+# enable_paging: Sv39 with one 1 GiB page mapping RAM at its own address (0x80000000-0xbfffffff). The
+# hypervisor shadows this table (shadow paging) or walks it with its own (nested paging): see the Shadow
+# Page Tables view.
+enable_paging:
+    la      t0, root_table
+    li      t1, 0x200000cf      # PPN of 0x80000000; D A X W R V
+    sd      t1, 16(t0)          # entry 2 maps [0x80000000, 0xc0000000)
+    srli    t0, t0, 12
+    li      t1, 8               # satp.MODE = Sv39
+    slli    t1, t1, 60
+    or      t0, t0, t1
+    csrw    satp, t0
+    sfence.vma
+    ret
 
 # print_digit(a0 = 0..9): prints the digit and a newline.
 print_digit:
@@ -55,7 +71,9 @@ done:
     .asciz  "Three rounds done; powering off.\n"
 
     .section .bss
-    .balign 16
+    .balign 4096
+root_table:
+    .space  4096
 stack:
     .space  4096
 stack_top:

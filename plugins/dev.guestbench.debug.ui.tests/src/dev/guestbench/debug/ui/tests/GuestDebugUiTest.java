@@ -27,7 +27,14 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IRegister;
 import org.eclipse.debug.core.model.IRegisterGroup;
+import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.debug.ui.IDebugView;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.TreeItem;
@@ -46,6 +53,7 @@ import dev.guestbench.debug.core.model.GuestStackFrame;
 import dev.guestbench.debug.core.model.GuestThread;
 import dev.guestbench.debug.ui.breakpoints.LineBreakpointToggler;
 import dev.guestbench.debug.ui.views.DisassemblyView;
+import dev.guestbench.debug.ui.views.PageTablesView;
 import dev.guestbench.debug.ui.views.TrapHistoryView;
 import dev.guestbench.debug.ui.views.VmmView;
 import dev.guestbench.debug.ui.wizard.NewGuestKernelWizard;
@@ -67,6 +75,9 @@ class GuestDebugUiTest {
     @BeforeAll
     static void prepare() throws Exception {
         Workbench.shell().setBounds(0, 0, 1440, 900);
+        // The console would come to the front on every line the guest prints, covering the views shot below.
+        DebugUITools.getPreferenceStore().setValue("org.eclipse.debug.ui.consoleOpenOnOut", false);
+        DebugUITools.getPreferenceStore().setValue("org.eclipse.debug.ui.consoleOpenOnErr", false);
         PlatformUI.getWorkbench().showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE,
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow());
     }
@@ -124,9 +135,16 @@ class GuestDebugUiTest {
         assertTrue(sstatus.getValue().hasVariables(), "sstatus shows its fields");
         IRegister scause = register(frame, "Supervisor CSRs", "scause");
         assertTrue(scause.getValue().getValueString().contains("("), scause.getValue().getValueString());
-        Workbench.settle();
-        Workbench.page().showView(IDebugUIConstants.ID_REGISTER_VIEW);
-        Workbench.screenshot("debug-registers.png");
+        IViewPart registers = Workbench.page().showView(IDebugUIConstants.ID_REGISTER_VIEW);
+        Viewer viewer = ((IDebugView) registers).getViewer();
+        Workbench.waitUntil("the Registers view's groups", LOOSE, () -> viewer.getControl() instanceof Tree t
+                && t.getItemCount() > 0 && !t.getItem(0).getText().isEmpty());
+        ((TreeViewer) viewer).expandToLevel(2);
+        Workbench.waitUntil("the general registers", LOOSE, () -> {
+            Tree t = (Tree) viewer.getControl();
+            return t.getItem(0).getItemCount() > 8 && t.getItem(0).getItem(8).getText().startsWith("x");
+        });
+        shot(registers, "debug-registers.png");
 
         // Step by line: `mv a0, s0` -> `call print_digit` -> (over the call) `li t0, 3`.
         thread.stepOver();
@@ -169,14 +187,14 @@ class GuestDebugUiTest {
         traps.exportCsv(csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(history.size() + 1, lines.size());
-        Workbench.screenshot("debug-trap-history.png");
+        shot(traps, "debug-trap-history.png");
 
         VmmView vmm = (VmmView) Workbench.page().showView(VmmView.ID);
         vmm.refresh();
         TreeItem vm = vmm.tree().getItem(0);
         assertTrue(vm.getText(0).startsWith("VM "), vm.getText(0));
         assertTrue(vm.getItem(0).getItem(0).getText(1).contains("suspended"), vm.getItem(0).getItem(0).getText(1));
-        Workbench.screenshot("debug-vmm.png");
+        shot(vmm, "debug-vmm.png");
 
         DisassemblyView disassembly = (DisassemblyView) Workbench.page().showView(DisassemblyView.ID);
         disassembly.refresh();
@@ -188,7 +206,20 @@ class GuestDebugUiTest {
         }
         assertTrue(marked, "the pc's row is marked");
         assertTrue(ecall, "the ecall just taken is listed");
-        Workbench.screenshot("debug-disassembly.png");
+        shot(disassembly, "debug-disassembly.png");
+
+        PageTablesView tables = (PageTablesView) Workbench.page().showView(PageTablesView.ID);
+        tables.refresh();
+        TreeItem guestTable = tables.tree().getItem(0);
+        assertTrue(guestTable.getText(0).contains("Sv39"), guestTable.getText(0));
+        assertTrue(tables.reveal("0x80200000"), "the kernel's code is mapped");
+        TreeItem leaf = tables.tree().getSelection()[0];
+        assertTrue(leaf.getText(0).startsWith("0x80000000 - 0xbfffffff (1 GiB)"), leaf.getText(0));
+        assertEquals("RWX--AD", leaf.getText(3));
+        TreeItem shadowTable = tables.tree().getItem(1);
+        assertTrue(shadowTable.getText(0).startsWith("Shadow table"), shadowTable.getText(0));
+        assertTrue(shadowTable.getItemCount() > 0, "the hypervisor has shadowed the kernel's pages");
+        shot(tables, "debug-page-tables.png");
 
         target.terminate();
         Workbench.waitUntil("termination", LOOSE, target::isTerminated);
@@ -224,6 +255,19 @@ class GuestDebugUiTest {
         assertTrue(!process.isTerminated());
         process.terminate();
         Workbench.waitUntil("the runaway guest to end", Duration.ofSeconds(10), process::isTerminated);
+    }
+
+    /** A screenshot of the workbench with {@code view} maximized. */
+    private static void shot(IViewPart view, String name) throws Exception {
+        IWorkbenchPage page = Workbench.page();
+        page.activate(view);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        try {
+            Workbench.settle();
+            Workbench.screenshot(name);
+        } finally {
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        }
     }
 
     private static ILaunch launch(ILaunchConfiguration config, String mode) {

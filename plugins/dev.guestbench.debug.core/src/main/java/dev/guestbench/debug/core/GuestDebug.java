@@ -19,6 +19,8 @@ public final class GuestDebug {
     public static final String ADDRESS_BREAKPOINT_MARKER = PLUGIN_ID + ".addressBreakpointMarker";
     /** Marker of a trap breakpoint. */
     public static final String TRAP_BREAKPOINT_MARKER = PLUGIN_ID + ".trapBreakpointMarker";
+    /** Marker of a page-table breakpoint. */
+    public static final String PAGE_TABLE_BREAKPOINT_MARKER = PLUGIN_ID + ".pageTableBreakpointMarker";
 
     private GuestDebug() {
     }

@@ -14,6 +14,7 @@ import org.eclipse.ui.part.FileEditorInput;
 import dev.guestbench.asm.ui.editor.AsmEditor;
 import dev.guestbench.debug.core.breakpoints.GuestAddressBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestLineBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestPageTableBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;
 import dev.guestbench.debug.core.model.GuestDebugTarget;
 import dev.guestbench.debug.core.model.GuestStackFrame;
@@ -43,6 +44,9 @@ public final class GuestModelPresentation extends LabelProvider implements IDebu
             }
             if (element instanceof GuestAddressBreakpoint b) {
                 return String.format("Address 0x%x", b.address());
+            }
+            if (element instanceof GuestPageTableBreakpoint b) {
+                return GuestPageTableBreakpoint.describe(b.filter());
             }
             if (element instanceof GuestTrapBreakpoint b) {
                 return GuestTrapBreakpoint.describe(b.filter());

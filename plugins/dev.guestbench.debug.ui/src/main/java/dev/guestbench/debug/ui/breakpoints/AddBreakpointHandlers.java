@@ -27,4 +27,13 @@ public final class AddBreakpointHandlers {
             return null;
         }
     }
+
+    /** Adds a page-table breakpoint. */
+    public static final class PageTable extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            BreakpointActions.addPageTableBreakpoint(HandlerUtil.getActiveShell(event));
+            return null;
+        }
+    }
 }

@@ -18,7 +18,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 
 import dev.guestbench.debug.core.breakpoints.GuestAddressBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestPageTableBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;
+import dev.guestbench.vmm.debug.PageTableFilter;
 import dev.guestbench.vmm.debug.TrapFilter;
 
 /** Adding address and trap breakpoints from the Breakpoints view. */
@@ -66,6 +68,55 @@ public final class BreakpointActions {
                     new GuestTrapBreakpoint(ResourcesPlugin.getWorkspace().getRoot(), d.filter));
         } catch (CoreException e) {
             ErrorDialog.openError(shell, "Add Trap Breakpoint", null, e.getStatus());
+        }
+    }
+
+    /** Asks for a range and kinds and adds a page-table breakpoint. */
+    public static void addPageTableBreakpoint(Shell shell) {
+        PageTableDialog d = new PageTableDialog(shell);
+        if (d.open() != Window.OK || d.filter == null) {
+            return;
+        }
+        try {
+            DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(
+                    new GuestPageTableBreakpoint(ResourcesPlugin.getWorkspace().getRoot(), d.filter));
+        } catch (CoreException e) {
+            ErrorDialog.openError(shell, "Add Page-Table Breakpoint", null, e.getStatus());
+        }
+    }
+
+    private static final class PageTableDialog extends Dialog {
+        private PageTableFilterEditor editor;
+        PageTableFilter filter;
+
+        PageTableDialog(Shell shell) {
+            super(shell);
+        }
+
+        @Override
+        protected void configureShell(Shell shell) {
+            super.configureShell(shell);
+            shell.setText("Add Page-Table Breakpoint");
+        }
+
+        @Override
+        protected Control createDialogArea(Composite parent) {
+            Composite c = (Composite) super.createDialogArea(parent);
+            Composite grid = new Composite(c, SWT.NONE);
+            grid.setLayout(new GridLayout(2, false));
+            editor = new PageTableFilterEditor(grid, new PageTableFilter(0, 0x1000, Set.of()));
+            return c;
+        }
+
+        @Override
+        protected void okPressed() {
+            try {
+                filter = editor.filter();
+            } catch (IllegalArgumentException e) {
+                MessageDialog.openError(getShell(), "Add Page-Table Breakpoint", e.getMessage());
+                return;
+            }
+            super.okPressed();
         }
     }
 

@@ -115,7 +115,7 @@ public final class DisassemblyView extends ViewPart implements IDebugEventSetLis
                 text = "(not readable)";
             } else {
                 try {
-                    text = disassembler.disassemble(a, bits);
+                    text = Listing.spaced(disassembler.disassemble(a, bits));
                 } catch (RuntimeException e) {
                     text = ".insn";
                 }

@@ -226,7 +226,7 @@ public final class TrapHistoryView extends ViewPart {
             return "";
         }
         try {
-            return disassembler.disassemble(r.pc(), r.bits());
+            return Listing.spaced(disassembler.disassemble(r.pc(), r.bits()));
         } catch (RuntimeException e) {
             return String.format(Locale.ROOT, ".insn 0x%x", r.bits());
         }
