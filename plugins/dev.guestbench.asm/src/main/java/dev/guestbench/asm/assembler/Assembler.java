@@ -40,6 +40,37 @@ public final class Assembler {
         return assemble(sources, true);
     }
 
+    /**
+     * Assembles one source into a relocatable object (what {@code as -c} writes): the result's
+     * {@link AssemblyResult#object()} holds it, and no executable is made.
+     */
+    public AssemblyResult assembleObject(SourceFile source) {
+        List<AsmException> errors = new ArrayList<>();
+        IsaSubset isa;
+        try {
+            isa = IsaSubset.parse(options.march());
+        } catch (IllegalArgumentException e) {
+            return failed(List.of(new AsmDiagnostic("<options>", 1, 1, 0, AsmDiagnostic.Severity.ERROR,
+                    "bad -march '" + options.march() + "': " + e.getMessage())));
+        }
+        List<SourceFile> sources = List.of(source);
+        Preprocessor pre = new Preprocessor((from, name) -> include(sources, from, name), errors);
+        ObjectFile obj = new ObjectFile(0, source.path());
+        new SourceAssembler(obj, isa, options.relax(), pre, errors).run(pre.process(source.path(), source.text()));
+        if (hasErrors(errors)) {
+            return failed(diagnostics(errors));
+        }
+        Linker linker = new Linker(List.of(obj), options.base(), options.relax(), errors);
+        linker.assembleOnly();
+        int floatAbi = options.mabi().endsWith("d") ? 4 : options.mabi().endsWith("f") ? 2 : 0;
+        byte[] object = dev.guestbench.asm.assembler.elf.ObjectWriter.write(obj, linker, options.relax(),
+                (obj.rvcUsed ? 1 : 0) | floatAbi, errors);
+        if (hasErrors(errors)) {
+            return failed(diagnostics(errors));
+        }
+        return new AssemblyResult(diagnostics(errors), null, object, Map.of(), List.of());
+    }
+
     private AssemblyResult assemble(List<SourceFile> sources, boolean write) {
         List<AsmException> errors = new ArrayList<>();
         IsaSubset isa;

@@ -70,6 +70,31 @@ class DifferentialTest {
         assertTrue(ours.symbols().containsKey("_start"), "the program defines _start");
     }
 
+    @ParameterizedTest(name = "{0} relax={2}")
+    @MethodSource("programs")
+    void objectFilesLinkedByGnuLdGiveGnuBytes(String name, List<Path> sources, boolean relax) throws IOException {
+        Path dir = GnuTools.workDirectory("obj-" + name.replace('+', '_') + (relax ? "-relax" : "-norelax"));
+        Path gnuElf = GnuTools.gnuBuild(sources, dir, relax);
+        Assembler asm = new Assembler(AssemblerOptions.defaults().withRelax(relax)
+                .withIncludeDirs(List.of(GnuTools.CORPUS)));
+        List<String> ld = new ArrayList<>(List.of("riscv64-unknown-elf-ld", "-Ttext=0x80000000"));
+        int i = 0;
+        for (SourceFile src : GnuTools.sources(sources)) {
+            AssemblyResult r = asm.assembleObject(src);
+            assertTrue(r.ok(), () -> "our assembler reported errors: " + r.diagnostics());
+            Path obj = dir.resolve("ours" + (i++) + ".o");
+            Files.write(obj, r.object());
+            ld.add(obj.toString());
+        }
+        Path ourElf = dir.resolve("ours-linked.elf");
+        ld.addAll(List.of("-o", ourElf.toString()));
+        GnuTools.run(ld);
+        String diff = firstDifference(GnuTools.binary(gnuElf), GnuTools.binary(ourElf), gnuElf, ourElf);
+        if (diff != null) {
+            fail(name + ": our object files linked by GNU ld differ from GNU as's\n" + diff);
+        }
+    }
+
     private static Map<String, java.util.Set<Long>> nm(Path elf) {
         Map<String, java.util.Set<Long>> out = new TreeMap<>();
         for (String line : GnuTools.run(List.of("riscv64-unknown-elf-nm", elf.toString())).split("\n")) {

@@ -56,8 +56,22 @@ public final class Linker {
         return outputs;
     }
 
-    /** Links; errors are added to the list given to the constructor. */
-    public void link() {
+    /** Only GNU as's part: decides the size of every piece of every section (for -c). */
+    public void assembleOnly() {
+        collectGlobals();
+        for (ObjectFile f : files) {
+            for (Section s : f.sections.values()) {
+                assemblerLayout(f, s);
+            }
+        }
+    }
+
+    /** The symbol a name means in a file (its own, else a global), or null. */
+    public Symbol resolve(int fileIndex, String name) {
+        return find(fileIndex, name);
+    }
+
+    private void collectGlobals() {
         for (ObjectFile f : files) {
             rvc |= f.rvcUsed;
             for (Symbol s : f.symbols.values()) {
@@ -70,6 +84,11 @@ public final class Linker {
                 }
             }
         }
+    }
+
+    /** Links; errors are added to the list given to the constructor. */
+    public void link() {
+        collectGlobals();
         for (ObjectFile f : files) {
             for (Section s : f.sections.values()) {
                 assemblerLayout(f, s);
