@@ -64,7 +64,7 @@ public final class Assembler {
         linker.assembleOnly();
         int floatAbi = options.mabi().endsWith("d") ? 4 : options.mabi().endsWith("f") ? 2 : 0;
         byte[] object = dev.guestbench.asm.assembler.elf.ObjectWriter.write(obj, linker, options.relax(),
-                (obj.rvcUsed ? 1 : 0) | floatAbi, errors);
+                (obj.rvcUsed ? 1 : 0) | floatAbi, isa, errors);
         if (hasErrors(errors)) {
             return failed(diagnostics(errors));
         }

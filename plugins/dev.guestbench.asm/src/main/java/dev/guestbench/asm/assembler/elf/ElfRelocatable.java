@@ -17,7 +17,7 @@ final class ElfRelocatable {
 
     static byte[] write(List<Section> sections, List<byte[]> data, Map<Section, List<long[]>> relocations,
             Map<Section, List<String>> relocSymbols, Map<String, Integer> symbolIndex, List<Object[]> symbols,
-            int firstGlobal, int eflags) {
+            int firstGlobal, int eflags, byte[] attributes) {
         List<Sec> secs = new ArrayList<>();
         secs.add(new Sec("", 0, 0, new byte[0], 0, 0, 0, 0, 0));
         for (int i = 0; i < sections.size(); i++) {
@@ -26,7 +26,7 @@ final class ElfRelocatable {
             secs.add(new Sec(s.name, s.nobits ? 8 : 1, flags, s.nobits ? new byte[0] : data.get(i), s.asSize, 0, 0,
                     s.alignment, 0));
         }
-        int symtabIndex = secs.size() + relocations.size();
+        int symtabIndex = secs.size() + relocations.size() + 1;
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
             List<long[]> rels = relocations.get(s);
@@ -45,6 +45,7 @@ final class ElfRelocatable {
             }
             secs.add(new Sec(".rela" + s.name, 4, 0x40, b.toByteArray(), -1, symtabIndex, i + 1, 8, 24));
         }
+        secs.add(new Sec(".riscv.attributes", 0x70000003, 0, attributes, -1, 0, 0, 1, 0));
         ByteArrayOutputStream strtab = new ByteArrayOutputStream();
         strtab.write(0);
         ByteArrayOutputStream symtab = new ByteArrayOutputStream();

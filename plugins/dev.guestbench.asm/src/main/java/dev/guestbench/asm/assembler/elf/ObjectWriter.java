@@ -16,6 +16,7 @@ import dev.guestbench.asm.assembler.link.Linker;
 import dev.guestbench.isa.Encoder;
 import dev.guestbench.isa.EncodingException;
 import dev.guestbench.isa.Instruction;
+import dev.guestbench.isa.IsaSubset;
 import dev.guestbench.isa.OperandKind;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +71,47 @@ public final class ObjectWriter {
     }
 
     /** The object file's bytes; {@code linker} must have run {@link Linker#assembleOnly()}. */
-    public static byte[] write(ObjectFile file, Linker linker, boolean relax, int eflags, List<AsmException> errors) {
-        return new ObjectWriter(file, linker, relax, errors).build(eflags);
+    public static byte[] write(ObjectFile file, Linker linker, boolean relax, int eflags, IsaSubset isa,
+            List<AsmException> errors) {
+        ObjectWriter w = new ObjectWriter(file, linker, relax, errors);
+        w.attributes = attributes(isa);
+        return w.build(eflags);
+    }
+
+    private byte[] attributes;
+
+    /** The .riscv.attributes contents GNU as writes: only Tag_RISCV_arch, in its normalized form. */
+    static byte[] attributes(IsaSubset isa) {
+        StringBuilder arch = new StringBuilder("rv" + isa.xlen() + "i2p1");
+        String[][] parts = {{"m", "m2p0"}, {"a", "a2p1"}, {"f", "f2p2"}, {"d", "d2p2"}, {"c", "c2p0"}};
+        for (String[] p : parts) {
+            if (isa.has(p[0])) {
+                arch.append('_').append(p[1]);
+            }
+        }
+        if (isa.has("zicsr") || isa.has("f")) {
+            arch.append("_zicsr2p0");
+        }
+        if (isa.has("zifencei")) {
+            arch.append("_zifencei2p0");
+        }
+        if (isa.has("m") || isa.has("zmmul")) {
+            arch.append("_zmmul1p0");
+        }
+        byte[] value = utf8(arch.toString());
+        ByteArrayOutputStream sub = new ByteArrayOutputStream();
+        sub.write(5); // Tag_RISCV_arch
+        sub.writeBytes(value);
+        sub.write(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('A');
+        le(out, 4 + 6 + 1 + 4 + sub.size(), 4);
+        out.writeBytes(utf8("riscv"));
+        out.write(0);
+        out.write(1); // Tag_File
+        le(out, 1 + 4 + sub.size(), 4);
+        out.writeBytes(sub.toByteArray());
+        return out.toByteArray();
     }
 
     private int sectionIndex(Section s) {
@@ -382,7 +422,7 @@ public final class ObjectWriter {
         }
         // Global symbols must follow locals: undefined ones added late are globals, so order holds.
         return ElfRelocatable.write(sections, data, relocations, relocSymbols, symbolIndex, symbols, firstGlobal,
-                eflags);
+                eflags, attributes);
     }
 
     private static int type(Symbol s) {
