@@ -61,10 +61,16 @@ public final class Assembler {
             return failed(diagnostics(errors));
         }
         Linker linker = new Linker(List.of(obj), options.base(), options.relax(), errors);
-        linker.assembleOnly();
         int floatAbi = options.mabi().endsWith("d") ? 4 : options.mabi().endsWith("f") ? 2 : 0;
-        byte[] object = dev.guestbench.asm.assembler.elf.ObjectWriter.write(obj, linker, options.relax(),
-                (obj.rvcUsed ? 1 : 0) | floatAbi, isa, errors);
+        byte[] object = null;
+        try {
+            linker.assembleOnly();
+            object = dev.guestbench.asm.assembler.elf.ObjectWriter.write(obj, linker, options.relax(),
+                    (obj.rvcUsed ? 1 : 0) | floatAbi, isa, errors);
+        } catch (RuntimeException e) {
+            errors.add(new AsmException(new SourceLine(source.path(), 1, ""), "internal error while writing the object: "
+                    + e));
+        }
         if (hasErrors(errors)) {
             return failed(diagnostics(errors));
         }
@@ -107,6 +113,9 @@ public final class Assembler {
             linker.link();
         } catch (AsmException e) {
             errors.add(e);
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the IDE or the command line down: report it as an error.
+            errors.add(new AsmException(new SourceLine(sources.get(0).path(), 1, ""), "internal error while linking: " + e));
         }
         Map<String, Long> symbols = linker.symbols();
         if (hasErrors(errors) || !write) {

@@ -627,6 +627,14 @@ public final class SourceAssembler {
     }
 
     private void option(Statement st, List<Statement.Part> ops) {
+        if (ops.size() > 1 && ops.get(0).text().equals("arch")) {
+            // .option arch, +c, -d or .option arch, rv64gc: the rest joined back
+            StringBuilder sb = new StringBuilder("arch");
+            for (int i = 1; i < ops.size(); i++) {
+                sb.append(',').append(ops.get(i).text());
+            }
+            ops = List.of(new Statement.Part(sb.toString(), ops.get(0).column()));
+        }
         requireOps(st, ops, 1, 1);
         String o = ops.get(0).text();
         switch (o) {
