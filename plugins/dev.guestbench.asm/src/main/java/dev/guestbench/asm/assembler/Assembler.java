@@ -5,6 +5,7 @@ import dev.guestbench.asm.assembler.emit.ObjectFile;
 import dev.guestbench.asm.assembler.emit.SourceAssembler;
 import dev.guestbench.asm.assembler.emit.Symbol;
 import dev.guestbench.asm.assembler.link.Linker;
+import dev.guestbench.asm.assembler.link.LinkerScript;
 import dev.guestbench.asm.assembler.link.OutputSection;
 import dev.guestbench.asm.assembler.source.Preprocessor;
 import dev.guestbench.asm.assembler.source.SourceLine;
@@ -97,18 +98,16 @@ public final class Assembler {
         if (hasErrors(errors)) {
             return failed(diagnostics(errors));
         }
-        long base = options.base();
+        LinkerScript script = null;
         if (options.linkerScript() != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.\\s*=\\s*(0[xX][0-9a-fA-F]+|[0-9]+)\\s*;")
-                    .matcher(options.linkerScript());
-            if (!m.find()) {
-                return failed(List.of(new AsmDiagnostic("<linker script>", 1, 1, 0, AsmDiagnostic.Severity.ERROR,
-                        "only a script that sets the location counter ('. = 0x80000000;') is supported")));
+            try {
+                script = LinkerScript.parse(options.linkerScript());
+            } catch (LinkerScript.ScriptException e) {
+                return failed(List.of(new AsmDiagnostic("<linker script>", e.line(), e.column(), 1,
+                        AsmDiagnostic.Severity.ERROR, e.getMessage())));
             }
-            String v = m.group(1).toLowerCase();
-            base = v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
         }
-        Linker linker = new Linker(objects, base, options.relax(), errors);
+        Linker linker = new Linker(objects, options.base(), options.relax(), script, errors);
         try {
             linker.link();
         } catch (AsmException e) {
@@ -142,7 +141,9 @@ public final class Assembler {
         }
         boolean rvc = objects.stream().anyMatch(o -> o.rvcUsed);
         int floatAbi = options.mabi().endsWith("d") ? 4 : options.mabi().endsWith("f") ? 2 : 0;
-        long entry = symbols.getOrDefault("_start", options.base());
+        String entryName = script != null && script.entry() != null ? script.entry() : "_start";
+        long entry = symbols.getOrDefault(entryName, linker.outputs().isEmpty() ? options.base()
+                : linker.outputs().get(0).address);
         byte[] elf = ElfWriter.write(linker.outputs(), elfSymbols, linker.lineTable(), entry,
                 (rvc ? 1 : 0) | floatAbi);
         return new AssemblyResult(diagnostics(errors), elf, null, symbols, linker.lineTable());

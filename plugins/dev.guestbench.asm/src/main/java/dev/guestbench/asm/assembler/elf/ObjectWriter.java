@@ -177,7 +177,12 @@ public final class ObjectWriter {
     }
 
     private void relaxMark(Section s, long offset) {
-        if (relax) {
+        relaxMark(s, offset, relax);
+    }
+
+    /** R_RISCV_RELAX where relaxation was on for the instruction (.option norelax turns it off). */
+    private void relaxMark(Section s, long offset, boolean on) {
+        if (on) {
             reloc(s, offset, R_RELAX, null, 0);
         }
     }
@@ -236,7 +241,7 @@ public final class ObjectWriter {
             case CALL -> {
                 Ref r = ref(x.target);
                 reloc(s, x.asOffset, R_CALL_PLT, target(r, x), r.addend);
-                relaxMark(s, x.asOffset);
+                relaxMark(s, x.asOffset, x.relaxable);
                 put32(out, at, Encoder.encode(AUIPC, x.reg2, 0));
                 put32(out, at + 4, Encoder.encode(JALR, x.reg1, 0, x.reg2));
             }
@@ -247,7 +252,7 @@ public final class ObjectWriter {
                     return;
                 }
                 reloc(s, x.asOffset, x.insn == AUIPC ? R_PCREL_HI20 : R_HI20, target(r, x), r.addend);
-                relaxMark(s, x.asOffset);
+                relaxMark(s, x.asOffset, x.relaxable);
                 put32(out, at, Encoder.encode(x.insn, x.reg1, 0));
             }
         }
@@ -343,7 +348,7 @@ public final class ObjectWriter {
                 label = target(r, x);
             }
             reloc(s, offset, store ? R_PCREL_LO12_S : R_PCREL_LO12_I, label, 0);
-            relaxMark(s, offset);
+            relaxMark(s, offset, fx.hi() != null ? fx.hi().relaxable : relax);
             values[fx.operand()] = 0;
         } else {
             Long c = constant(fx.expr());

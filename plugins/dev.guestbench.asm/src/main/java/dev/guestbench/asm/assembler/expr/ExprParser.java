@@ -14,6 +14,7 @@ public final class ExprParser {
     private final int columnBase;
     private final BiFunction<String, Integer, String> localRefs;
     private int pos;
+    private boolean calls;
 
     /**
      * A parser over {@code text[start, end)}; {@code columnBase} is the 1-based column of index 0,
@@ -25,6 +26,12 @@ public final class ExprParser {
         this.end = end;
         this.columnBase = columnBase;
         this.localRefs = localRefs;
+    }
+
+    /** Lets NAME(args) be parsed as a function call (linker scripts). */
+    public ExprParser withCalls() {
+        calls = true;
+        return this;
     }
 
     /** Parses the whole range as one expression. */
@@ -216,6 +223,20 @@ public final class ExprParser {
             String name = s.substring(start, pos);
             if (name.equals(".")) {
                 return new Expr.Dot(col(at));
+            }
+            if (calls && pos < end && s.charAt(pos) == '(') {
+                pos++;
+                java.util.List<Expr> args = new java.util.ArrayList<>();
+                skipSpace();
+                if (!take(")")) {
+                    do {
+                        args.add(parseLogical());
+                    } while (take(","));
+                    if (!take(")")) {
+                        throw new ExprException(col(pos), "missing ')'");
+                    }
+                }
+                return new Expr.Call(name, args, col(at));
             }
             return new Expr.Sym(name, col(at));
         }

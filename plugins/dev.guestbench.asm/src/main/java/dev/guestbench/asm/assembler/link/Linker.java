@@ -39,12 +39,19 @@ public final class Linker {
     private final Map<String, Symbol> globals = new HashMap<>();
     private final List<OutputSection> outputs = new ArrayList<>();
     private final Map<String, Long> linkerSymbols = new LinkedHashMap<>();
+    private final LinkerScript script;
     private boolean rvc;
     private long gp;
     private int maxAlignment = 1;
 
     /** A linker for files assembled with the given relaxation setting, .text at {@code base}. */
     public Linker(List<ObjectFile> files, long base, boolean relax, List<AsmException> errors) {
+        this(files, base, relax, null, errors);
+    }
+
+    /** A linker that places sections as a linker script says (null: ld's default script). */
+    public Linker(List<ObjectFile> files, long base, boolean relax, LinkerScript script, List<AsmException> errors) {
+        this.script = script;
         this.files = files;
         this.base = base;
         this.relax = relax;
@@ -283,6 +290,10 @@ public final class Linker {
     }
 
     private void place() {
+        if (script != null) {
+            scriptPlace();
+            return;
+        }
         Map<String, OutputSection> byName = new LinkedHashMap<>();
         for (String n : List.of(".text", ".rodata", ".data", ".sdata", ".sbss", ".bss")) {
             byName.put(n, new OutputSection(n));
@@ -352,6 +363,10 @@ public final class Linker {
 
     /** Assigns addresses with the current piece sizes, as ld's DATA_SEGMENT_ALIGN/END decide. */
     private void layout() {
+        if (script != null) {
+            scriptLayout();
+            return;
+        }
         pageAlignedData = false;
         layoutOnce();
         long dataStart = outputs.get(2).address;
@@ -457,12 +472,12 @@ public final class Linker {
         // Last pass: alignment padding becomes exactly what is needed, in address order. Each output
         // section is swept once; the sections after it move when the layout is redone.
         for (OutputSection o : outputs) {
-            layout();
-            long dot = o.address;
             for (Section s : o.inputs) {
-                if (sizeOf(s) > 0) {
-                    dot = alignUp(dot, s.alignment);
+                if (s.frags.stream().noneMatch(x -> x.kind == Frag.Kind.ALIGN && x.relaxAlign)) {
+                    continue;
                 }
+                layout();
+                long dot = s.address;
                 for (Frag x : s.frags) {
                     if (x.kind == Frag.Kind.ALIGN && x.relaxAlign) {
                         x.size = (int) (alignUp(dot, x.align) - dot);
@@ -474,8 +489,189 @@ public final class Linker {
                     }
                     dot += x.size;
                 }
-                dot += tail(s);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ placement by a linker script
+
+    private void scriptPlace() {
+        java.util.Set<Section> used = new java.util.HashSet<>();
+        for (LinkerScript.Item item : script.items()) {
+            if (!(item instanceof LinkerScript.Output o)) {
+                continue;
+            }
+            OutputSection out = new OutputSection(o.name());
+            out.plan = new ArrayList<>();
+            for (LinkerScript.Item b : o.body()) {
+                if (b instanceof LinkerScript.Assign a) {
+                    out.plan.add(a);
+                } else if (b instanceof LinkerScript.Input in) {
+                    for (ObjectFile f : files) {
+                        for (Section s : f.sections.values()) {
+                            if (used.contains(s) || in.patterns().stream().noneMatch(p -> LinkerScript.matches(p, s.name))) {
+                                continue;
+                            }
+                            used.add(s);
+                            out.inputs.add(s);
+                            out.plan.add(s);
+                            out.code |= s.code;
+                            out.writable |= s.writable;
+                            out.alignment = Math.max(out.alignment, s.alignment);
+                        }
+                    }
+                }
+            }
+            out.nobits = !out.inputs.isEmpty() && out.inputs.stream().allMatch(s -> s.nobits);
+            outputs.add(out);
+        }
+        for (ObjectFile f : files) {
+            for (Section s : f.sections.values()) {
+                if (!used.contains(s) && s.asSize > 0) {
+                    errors.add(new AsmException(new dev.guestbench.asm.assembler.source.SourceLine(f.path, 1, ""),
+                            "section " + s.name + " is not placed by the linker script"));
+                }
+            }
+        }
+        for (OutputSection o : outputs) {
+            if (o.inputs.stream().anyMatch(s -> s.asSize > 0)) {
+                maxAlignment = Math.max(maxAlignment, o.alignment);
+            }
+        }
+        for (ObjectFile f : files) {
+            for (Section s : f.sections.values()) {
+                for (Frag x : s.frags) {
+                    x.size = x.asSize;
+                }
+            }
+        }
+    }
+
+    private final long[] scriptDot = new long[1];
+
+    private Env scriptEnv() {
+        return new Env() {
+            @Override
+            public long symbol(String name, int column) {
+                Long l = linkerSymbols.get(name);
+                if (l != null) {
+                    return l;
+                }
+                Symbol s = globals.get(name);
+                if (s == null) {
+                    throw new ExprException(column, "undefined symbol '" + name + "' in the linker script");
+                }
+                return value(s, column);
+            }
+
+            @Override
+            public long dot(int column) {
+                return scriptDot[0];
+            }
+
+            @Override
+            public long call(String name, long[] args, int column) {
+                if (name.equals("ALIGN") && args.length == 1) {
+                    return alignUp(scriptDot[0], args[0]);
+                }
+                if (name.equals("ALIGN") && args.length == 2) {
+                    return alignUp(args[0], args[1]);
+                }
+                throw new ExprException(column, "linker script function " + name + "() is not supported");
+            }
+        };
+    }
+
+    private java.util.Set<String> referencedNames;
+
+    private boolean referenced(String name) {
+        if (globals.containsKey(name)) {
+            return false;
+        }
+        if (referencedNames == null) {
+            referencedNames = new java.util.HashSet<>();
+            for (ObjectFile f : files) {
+                for (Section s : f.sections.values()) {
+                    for (Frag x : s.frags) {
+                        if (x.target != null) {
+                            Eval.any(x.target, y -> y instanceof Expr.Sym z && referencedNames.add(z.name()) && false);
+                        }
+                        for (Fixup fx : x.fixups) {
+                            Eval.any(fx.expr(), y -> y instanceof Expr.Sym z && referencedNames.add(z.name()) && false);
+                        }
+                    }
+                }
+                for (Symbol sym : f.symbols.values()) {
+                    if (sym.value != null) {
+                        Eval.any(sym.value, y -> y instanceof Expr.Sym z && referencedNames.add(z.name()) && false);
+                    }
+                }
+            }
+        }
+        return referencedNames.contains(name);
+    }
+
+    private long scriptEval(Expr e) {
+        try {
+            return Eval.eval(e, scriptEnv());
+        } catch (ExprException ex) {
+            throw new AsmException(new dev.guestbench.asm.assembler.source.SourceLine("<linker script>", 1, ""),
+                    ex.getMessage());
+        }
+    }
+
+    private void scriptLayout() {
+        scriptDot[0] = 0;
+        Map<String, OutputSection> byName = new HashMap<>();
+        for (OutputSection o : outputs) {
+            byName.put(o.name, o);
+        }
+        for (LinkerScript.Item item : script.items()) {
+            if (item instanceof LinkerScript.Assign a) {
+                assign(a, 0, false);
+            } else if (item instanceof LinkerScript.Output o) {
+                OutputSection out = byName.get(o.name());
+                boolean empty = out.inputs.stream().allMatch(s -> sizeOf(s) == 0);
+                if (o.address() != null) {
+                    scriptDot[0] = scriptEval(o.address());
+                } else if (!empty) {
+                    scriptDot[0] = alignUp(scriptDot[0], out.alignment);
+                }
+                out.address = scriptDot[0];
+                for (Object p : out.plan) {
+                    if (p instanceof LinkerScript.Assign a) {
+                        assign(a, out.address, true);
+                    } else {
+                        Section s = (Section) p;
+                        long dot = alignUp(scriptDot[0], s.alignment);
+                        s.address = dot;
+                        long at = dot;
+                        for (Frag x : s.frags) {
+                            x.address = at;
+                            at += x.size;
+                        }
+                        s.size = at - dot + tail(s);
+                        scriptDot[0] = dot + s.size;
+                    }
+                }
+                out.size = scriptDot[0] - out.address;
+            }
+        }
+        gp = linkerSymbols.getOrDefault("__global_pointer$", 0L);
+    }
+
+    private void assign(LinkerScript.Assign a, long sectionStart, boolean inSection) {
+        if (a.provide() && !referenced(a.symbol())) {
+            return; // ld defines a PROVIDEd symbol only if something refers to it
+        }
+        long v = scriptEval(a.expr());
+        if (a.symbol().equals(".")) {
+            // Inside an output section a plain number is an offset from the section's start.
+            boolean relative = inSection && !Eval.any(a.expr(), x -> x instanceof Expr.Dot || x instanceof Expr.Call
+                    || x instanceof Expr.Sym);
+            scriptDot[0] = relative ? sectionStart + v : v;
+        } else {
+            linkerSymbols.put(a.symbol(), v);
         }
     }
 
