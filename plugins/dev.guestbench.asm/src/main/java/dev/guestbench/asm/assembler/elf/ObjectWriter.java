@@ -128,7 +128,8 @@ public final class ObjectWriter {
         if (e instanceof Expr.Sym s) {
             Symbol sym = linker.resolve(file.index, s.name());
             if (sym != null && sym.frag == null && sym.value != null) {
-                return ref(sym.value);
+                Long difference = linker.asDifference(file.index, sym.value);
+                return difference != null ? new Ref(null, null, difference) : ref(sym.value);
             }
             return new Ref(sym, s.name(), 0);
         }
@@ -150,6 +151,15 @@ public final class ObjectWriter {
     }
 
     private Long constant(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            Symbol sym = linker.resolve(file.index, s.name());
+            if (sym != null && sym.frag == null && sym.value != null) {
+                Long difference = linker.asDifference(file.index, sym.value);
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        }
         try {
             return Eval.eval(e, new Env() {
                 @Override

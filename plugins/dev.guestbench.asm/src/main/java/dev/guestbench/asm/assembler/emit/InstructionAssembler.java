@@ -50,6 +50,15 @@ final class InstructionAssembler {
     void assemble(Statement statement, String m) {
         this.st = statement;
         this.ops = Statement.operands(st.operands(), st.operandsColumn());
+        if (m.equals("call") || m.equals("tail") || m.equals("jump")) {
+            // "call foo@plt" is the same call for a static executable.
+            List<Statement.Part> plain = new ArrayList<>();
+            for (Statement.Part p : ops) {
+                plain.add(p.text().endsWith("@plt")
+                        ? new Statement.Part(p.text().substring(0, p.text().length() - 4), p.column()) : p);
+            }
+            ops = plain;
+        }
         if (!pseudo(m)) {
             generic(m);
         }

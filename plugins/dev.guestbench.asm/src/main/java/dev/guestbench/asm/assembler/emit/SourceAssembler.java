@@ -283,6 +283,12 @@ public final class SourceAssembler {
         if (s.frag != null) {
             error(st.line(), nameColumn, name.length(), "symbol '" + name + "' is already defined as a label");
         }
+        try {
+            // A value known now is kept as a number, so that ".set i, i + 1" counts as in GNU as.
+            e = new Expr.Num(Eval.eval(e, constantEnv()), e.column());
+        } catch (ExprException notYet) {
+            // defined in terms of labels or later symbols: evaluated when addresses are known
+        }
         s.value = e;
         s.definedAt = st.line();
     }
@@ -654,8 +660,10 @@ public final class SourceAssembler {
                 rvc = saved[0];
                 relax = saved[1];
             }
-            case "pic", "nopic", "csr-check", "no-csr-check" -> {
+            case "nopic", "csr-check", "no-csr-check" -> {
             }
+            case "pic" -> error(st.line(), ops.get(0).column(), o.length(),
+                    ".option pic (GOT-relative la) is not supported; kernels use .option nopic");
             default -> {
                 if (o.startsWith("arch")) {
                     String rest = o.substring(4).strip();

@@ -150,10 +150,63 @@ public final class Linker {
         }
         s.evaluating = true;
         try {
-            return Eval.eval(s.value, env(s.fileIndex, 0));
+            Long difference = asDifference(s.fileIndex, s.value);
+            return difference != null ? difference : Eval.eval(s.value, env(s.fileIndex, 0));
         } finally {
             s.evaluating = false;
         }
+    }
+
+    /**
+     * GNU as fixes ".equ x, end - start" when it assembles, with its own offsets (before the
+     * linker shrinks anything): the value of an expression in which labels cancel out, computed
+     * with GNU as's offsets, or null if labels do not cancel or there are none.
+     */
+    public Long asDifference(int fileIndex, Expr e) {
+        if (!Eval.any(e, y -> y instanceof Expr.Sym z && find(fileIndex, z.name()) != null
+                && find(fileIndex, z.name()).frag != null)) {
+            return null;
+        }
+        try {
+            long a = Eval.eval(e, asEnv(fileIndex, 0));
+            long b = Eval.eval(e, asEnv(fileIndex, 1L << 36));
+            return a == b ? a : null;
+        } catch (ExprException ex) {
+            return null;
+        }
+    }
+
+    private Env asEnv(int fileIndex, long shift) {
+        return new Env() {
+            @Override
+            public long symbol(String name, int column) {
+                Symbol s = find(fileIndex, name);
+                if (s == null) {
+                    throw new ExprException(column, "undefined");
+                }
+                if (s.frag != null) {
+                    // Each section its own far-apart base: only differences within a section survive.
+                    long sectionBase = (shift + 1) * (1 + files.indexOf(files.get(s.frag.section.fileIndex)) * 64L
+                            + new ArrayList<>(files.get(s.frag.section.fileIndex).sections.values())
+                                    .indexOf(s.frag.section));
+                    return sectionBase + s.frag.asOffset + s.offset;
+                }
+                if (s.value == null || s.evaluating) {
+                    throw new ExprException(column, "undefined");
+                }
+                s.evaluating = true;
+                try {
+                    return Eval.eval(s.value, this);
+                } finally {
+                    s.evaluating = false;
+                }
+            }
+
+            @Override
+            public long dot(int column) {
+                throw new ExprException(column, "no dot");
+            }
+        };
     }
 
     private static String display(String name) {
