@@ -346,7 +346,7 @@ public final class ObjectWriter {
                 values[fx.operand()] = Eval.lo12(r.addend);
             } else {
                 reloc(s, offset, store ? R_LO12_S : R_LO12_I, target(r, x), r.addend);
-                relaxMark(s, offset);
+                relaxMark(s, offset, fx.relax());
                 values[fx.operand()] = 0;
             }
         } else if ("pcrel_lo".equals(fx.modifier())) {
@@ -358,7 +358,7 @@ public final class ObjectWriter {
                 label = target(r, x);
             }
             reloc(s, offset, store ? R_PCREL_LO12_S : R_PCREL_LO12_I, label, 0);
-            relaxMark(s, offset, fx.hi() != null ? fx.hi().relaxable : relax);
+            relaxMark(s, offset, fx.hi() != null ? fx.hi().relaxable : fx.relax());
             values[fx.operand()] = 0;
         } else {
             Long c = constant(fx.expr());

@@ -256,7 +256,7 @@ final class InstructionAssembler {
             int col = e.operandIndex() == operand ? column : st.wordColumn();
             throw err(col, 1, e.getMessage());
         }
-        f.fixups.add(new Fixup(f.length, 4, insn, copy, operand, expr, modifier, st.line(), column, null));
+        f.fixups.add(new Fixup(f.length, 4, insn, copy, operand, expr, modifier, st.line(), column, null, src.relax));
         f.put(word & 0xffffffffL, 4);
     }
 
@@ -313,7 +313,7 @@ final class InstructionAssembler {
         copy[operand] = 0;
         int word = Encoder.encode(second, copy);
         d.fixups.add(new Fixup(d.length, 4, second, copy, operand, target.expr(), "pcrel_lo", st.line(),
-                target.column(), h));
+                target.column(), h, src.relax));
         d.put(word & 0xffffffffL, 4);
     }
 

@@ -548,7 +548,7 @@ public final class SourceAssembler {
                 checkFits(st, p, v, width);
                 f.put(v, width);
             } catch (ExprException notConstant) {
-                f.fixups.add(new Fixup(f.length, width, null, null, -1, e, null, st.line(), p.column(), null));
+                f.fixups.add(new Fixup(f.length, width, null, null, -1, e, null, st.line(), p.column(), null, relax));
                 f.put(0, width);
             }
         }

@@ -982,7 +982,7 @@ public final class Linker {
             }
         } else if ("lo".equals(fx.modifier())) {
             long target = Eval.eval(fx.expr(), env(f.index, here));
-            if (relax && rs1 >= 0 && gpReachable(target)) {
+            if (relax && fx.relax() && rs1 >= 0 && gpReachable(target)) {
                 boolean small = fits(target, 12);
                 values[rs1] = small ? 0 : GP;
                 v = small ? target : target - gp;
