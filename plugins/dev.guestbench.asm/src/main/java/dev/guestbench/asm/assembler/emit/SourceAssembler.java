@@ -396,6 +396,25 @@ public final class SourceAssembler {
             case ".half", ".short", ".2byte" -> data(st, ops, 2);
             case ".word", ".long", ".4byte", ".int" -> data(st, ops, 4);
             case ".dword", ".quad", ".8byte" -> data(st, ops, 8);
+            case ".float", ".single" -> floats(st, ops, false);
+            case ".double" -> floats(st, ops, true);
+            case ".uleb128", ".sleb128" -> {
+                Frag f = current.data();
+                for (Statement.Part p : ops) {
+                    long v = constant(st, p.text(), p.column());
+                    boolean signed = d.equals(".sleb128");
+                    while (true) {
+                        int b = (int) (v & 0x7f);
+                        v = signed ? v >> 7 : v >>> 7;
+                        boolean done = signed ? (v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0) : v == 0;
+                        f.put(done ? b : b | 0x80, 1);
+                        if (done) {
+                            break;
+                        }
+                    }
+                }
+            }
+            case ".incbin" -> incbin(st, ops);
             case ".ascii" -> strings(st, ops, false);
             case ".asciz", ".string" -> strings(st, ops, true);
             case ".zero" -> {
@@ -563,6 +582,45 @@ public final class SourceAssembler {
                         + " byte" + (width == 1 ? "" : "s"));
             }
         }
+    }
+
+    private void floats(Statement st, List<Statement.Part> ops, boolean dbl) {
+        Frag f = current.data();
+        for (Statement.Part p : ops) {
+            String t = p.text().replace("0f", "").replace("0d", "").strip();
+            try {
+                double v = Double.parseDouble(p.text().startsWith("0f") || p.text().startsWith("0d")
+                        ? p.text().substring(2) : t);
+                f.put(dbl ? Double.doubleToRawLongBits(v) : Float.floatToRawIntBits((float) v) & 0xffffffffL,
+                        dbl ? 8 : 4);
+            } catch (NumberFormatException e) {
+                error(st.line(), p.column(), p.text().length(), "bad floating-point number '" + p.text() + "'");
+            }
+        }
+    }
+
+    private void incbin(Statement st, List<Statement.Part> ops) {
+        requireOps(st, ops, 1, 3);
+        String name = unquote(ops.get(0).text());
+        java.nio.file.Path dir = java.nio.file.Path.of(st.line().path()).toAbsolutePath().getParent();
+        java.nio.file.Path file = dir == null ? java.nio.file.Path.of(name) : dir.resolve(name);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            file = java.nio.file.Path.of(name);
+        }
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            error(st.line(), ops.get(0).column(), ops.get(0).text().length(), "cannot read '" + name + "'");
+            return;
+        }
+        long skip = ops.size() > 1 ? constant(st, ops.get(1).text(), ops.get(1).column()) : 0;
+        long count = ops.size() > 2 ? constant(st, ops.get(2).text(), ops.get(2).column()) : data.length - skip;
+        if (skip < 0 || count < 0 || skip + count > data.length) {
+            error(st.line(), ops.get(0).column(), st.operands().length(), ".incbin range is outside the file ("
+                    + data.length + " bytes)");
+        }
+        current.data().put(java.util.Arrays.copyOfRange(data, (int) skip, (int) (skip + count)));
     }
 
     private void strings(Statement st, List<Statement.Part> ops, boolean zero) {
