@@ -34,6 +34,17 @@ class DifferentialTest {
                 }
             }
         }
+        // The disassembler's corpus in the isa bundle is more assembly written in this project
+        // (isa_switch.S needs -march switches GNU as only takes per file).
+        Path isaCorpus = Path.of("..", "dev.guestbench.isa", "src", "test", "resources", "corpus");
+        try (Stream<Path> files = Files.list(isaCorpus)) {
+            for (Path p : files.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".S") && !n.equals("isa_switch.S")) {
+                    out.add(Arguments.of("isa/" + n, List.of(p), true, null));
+                }
+            }
+        }
         List<Path> multi = List.of(GnuTools.CORPUS.resolve("multi_a.s"), GnuTools.CORPUS.resolve("multi_b.s"));
         out.add(Arguments.of("multi_a.s+multi_b.s", multi, true, null));
         out.add(Arguments.of("multi_a.s+multi_b.s", multi, false, null));

@@ -198,7 +198,7 @@ public final class SourceAssembler {
         if (name.chars().allMatch(Character::isDigit)) {
             int n = localCounters.merge(name, 1, Integer::sum);
             real = localName(name, n);
-        } else if (!ExprParser.isSymbolStart(name.charAt(0))) {
+        } else if (!ExprParser.isSymbolStart(name.charAt(0)) && !line.text().contains("\"" + name + "\"")) {
             error(line, column, name.length(), "bad label name '" + name + "'");
         }
         Symbol s = obj.symbol(real);
@@ -291,6 +291,15 @@ public final class SourceAssembler {
         }
         s.value = e;
         s.definedAt = st.line();
+    }
+
+    /** The expression with '.' replaced by a label at the current position. */
+    Expr replaceDotHere(Expr e) {
+        Frag f = current.data();
+        Symbol label = obj.symbol(".Ldot\u0002" + (++macroCounter));
+        label.frag = f;
+        label.offset = f.length;
+        return replaceDot(e, new Expr.Sym(label.name, e.column()));
     }
 
     private static Expr replaceDot(Expr e, Expr with) {
@@ -415,6 +424,7 @@ public final class SourceAssembler {
                 }
             }
             case ".incbin" -> incbin(st, ops);
+            case ".insn" -> insn(st, ops);
             case ".ascii" -> strings(st, ops, false);
             case ".asciz", ".string" -> strings(st, ops, true);
             case ".zero" -> {
@@ -582,6 +592,81 @@ public final class SourceAssembler {
                         + " byte" + (width == 1 ? "" : "s"));
             }
         }
+    }
+
+    /** .insn with a raw value, or the r/i/s/u formats with opcode and function fields. */
+    private void insn(Statement st, List<Statement.Part> ops) {
+        if (ops.isEmpty()) {
+            error(st.line(), st.wordColumn(), 5, ".insn needs a value or a format");
+        }
+        String first = ops.get(0).text();
+        int space = first.indexOf(' ');
+        String format = space > 0 ? first.substring(0, space) : null;
+        Frag f = current.data();
+        lineRow(st, f, f.length);
+        if (format == null) {
+            long v = constant(st, first, ops.get(0).column());
+            int len;
+            if ((v & 3) != 3) {
+                len = 2;
+            } else if ((v & 0x1c) != 0x1c) {
+                len = 4;
+            } else if ((v & 0x3f) == 0x1f) {
+                len = 6;
+            } else if ((v & 0x7f) == 0x3f) {
+                len = 8;
+            } else {
+                len = 10 + 2 * (int) ((v >> 12) & 7);
+            }
+            for (int i = 0; i < len; i++) {
+                f.put(i < 8 ? (v >>> (8 * i)) & 0xff : 0, 1);
+            }
+            return;
+        }
+        List<Statement.Part> args = new java.util.ArrayList<>();
+        args.add(new Statement.Part(first.substring(space + 1).strip(), ops.get(0).column() + space + 1));
+        args.addAll(ops.subList(1, ops.size()));
+        java.util.function.IntFunction<Long> num = i -> constant(st, args.get(i).text(), args.get(i).column());
+        java.util.function.IntFunction<Integer> reg = i -> {
+            int r = dev.guestbench.isa.Registers.parseGpr(args.get(i).text());
+            if (r < 0) {
+                r = dev.guestbench.isa.Registers.parseFpr(args.get(i).text());
+            }
+            if (r < 0) {
+                error(st.line(), args.get(i).column(), args.get(i).text().length(), "expected a register, got '"
+                        + args.get(i).text() + "'");
+            }
+            return r;
+        };
+        long word;
+        switch (format) {
+            case "r" -> {
+                requireOps(st, args, 6, 6);
+                word = num.apply(0) | num.apply(1) << 12 | num.apply(2) << 25 | (long) reg.apply(3) << 7
+                        | (long) reg.apply(4) << 15 | (long) reg.apply(5) << 20;
+            }
+            case "i" -> {
+                requireOps(st, args, 5, 5);
+                word = num.apply(0) | num.apply(1) << 12 | (long) reg.apply(2) << 7 | (long) reg.apply(3) << 15
+                        | (num.apply(4) & 0xfff) << 20;
+            }
+            case "s" -> {
+                requireOps(st, args, 5, 5);
+                long imm = num.apply(4);
+                word = num.apply(0) | num.apply(1) << 12 | (long) reg.apply(2) << 20 | (long) reg.apply(3) << 15
+                        | (imm & 0x1f) << 7 | (imm >> 5 & 0x7f) << 25;
+            }
+            case "u" -> {
+                requireOps(st, args, 3, 3);
+                word = num.apply(0) | (long) reg.apply(1) << 7 | (num.apply(2) & 0xfffff) << 12;
+            }
+            default -> {
+                error(st.line(), ops.get(0).column(), format.length(), ".insn format '" + format
+                        + "' is not supported (use r, i, s, u or a raw value)");
+                return;
+            }
+        }
+        f.put(word & 0xffffffffL, 4);
     }
 
     private void floats(Statement st, List<Statement.Part> ops, boolean dbl) {

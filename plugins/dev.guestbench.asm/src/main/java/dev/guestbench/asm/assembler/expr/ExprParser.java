@@ -188,6 +188,16 @@ public final class ExprParser {
             }
             return new Expr.Modifier(name, inner, col(at));
         }
+        if (c == '"') {
+            // A quoted symbol name.
+            int close = s.indexOf('"', pos + 1);
+            if (close < 0 || close >= end) {
+                throw new ExprException(col(at), "missing closing quote");
+            }
+            String name = s.substring(pos + 1, close);
+            pos = close + 1;
+            return new Expr.Sym(name, col(at));
+        }
         if (c == '\'') {
             if (pos + 1 >= end) {
                 throw new ExprException(col(at), "unterminated character constant");

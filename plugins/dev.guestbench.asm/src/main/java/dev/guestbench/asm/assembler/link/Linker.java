@@ -836,7 +836,7 @@ public final class Linker {
                     }
                 } else {
                     // ld rewrites the padding only where it deleted some of it.
-                    nops(out, at, x.size, x.rvc, x.relaxAlign && x.size != x.asSize);
+                    nops(out, at, x.size, x.rvc, x.relaxAlign && x.size != x.asSize, x.relaxAlign ? x.asSize : x.size);
                 }
             }
             case BRANCH -> branch(f, x, out, at);
@@ -861,30 +861,42 @@ public final class Linker {
     }
 
     private static void nops(byte[] out, int at, int n, boolean rvc, boolean linkerTrimmed) {
-        int i = 0;
-        if (linkerTrimmed) {
-            // ld rewrites trimmed padding: 4-byte nops first, then one c.nop.
-            for (; i + 4 <= n; i += 4) {
-                put32(out, at + i, 0x13);
-            }
-            if (i + 2 <= n) {
-                out[at + i] = 1;
-                out[at + i + 1] = 0;
-            }
-            return;
-        }
-        int odd = n & 1;
-        i = odd;
-        if ((n - i) % 4 == 2) {
+        nops(out, at, n, rvc, linkerTrimmed, n);
+    }
+
+    /**
+     * Code padding. GNU as writes {@code asSize} bytes: a zero byte if odd, a c.nop if 2 mod 4, then
+     * nops. Where ld trims it to {@code n} bytes it rewrites them: nops, then one c.nop (of which
+     * only what fits stays), over what GNU as had written.
+     */
+    private static void nops(byte[] out, int at, int n, boolean rvc, boolean linkerTrimmed, int asSize) {
+        byte[] as = new byte[Math.max(n, asSize)];
+        int i = asSize & 1;
+        if ((asSize - i) % 4 == 2) {
             if (rvc) {
-                out[at + i] = 1;
-                out[at + i + 1] = 0;
+                as[i] = 1;
             }
             i += 2;
         }
-        for (; i + 4 <= n; i += 4) {
-            put32(out, at + i, 0x13);
+        for (; i + 4 <= asSize; i += 4) {
+            as[i] = 0x13;
         }
+        if (linkerTrimmed) {
+            int pos = 0;
+            for (; pos + 4 <= n; pos += 4) {
+                as[pos] = 0x13;
+                as[pos + 1] = 0;
+                as[pos + 2] = 0;
+                as[pos + 3] = 0;
+            }
+            if (pos < n) {
+                as[pos] = 1;
+                if (pos + 1 < n) {
+                    as[pos + 1] = 0;
+                }
+            }
+        }
+        System.arraycopy(as, 0, out, at, n);
     }
 
     private int encode(Frag x, Instruction insn, long... values) {
