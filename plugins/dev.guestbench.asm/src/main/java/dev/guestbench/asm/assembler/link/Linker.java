@@ -363,10 +363,6 @@ public final class Linker {
                     if (!out.equals(".sdata") && srodataPass) {
                         continue;
                     }
-                    if (s.asSize == 0 && s.frags.stream().allMatch(x -> x.length == 0 && x.kind == Frag.Kind.DATA)
-                            && !hasSymbols(f, s)) {
-                        // An empty input section still aligns ld's location counter.
-                    }
                     OutputSection o = byName.get(out);
                     o.inputs.add(s);
                     o.code |= s.code;
@@ -393,10 +389,6 @@ public final class Linker {
                 }
             }
         }
-    }
-
-    private static boolean hasSymbols(ObjectFile f, Section s) {
-        return f.symbols.values().stream().anyMatch(y -> y.frag != null && y.frag.section == s);
     }
 
     private final Map<Section, Long> tails = new HashMap<>();
@@ -1054,7 +1046,7 @@ public final class Linker {
         return globals.containsKey(name);
     }
 
-    /** True if the named symbol is a label in a code section. */
+    /** The global symbol with this name, or null. */
     public Symbol symbol(String name) {
         return globals.get(name);
     }
