@@ -4,6 +4,7 @@ import static dev.guestbench.isa.Instruction.*;
 
 import dev.guestbench.asm.assembler.AsmException;
 import dev.guestbench.asm.assembler.LineEntry;
+import dev.guestbench.asm.assembler.emit.AsLayout;
 import dev.guestbench.asm.assembler.emit.Fixup;
 import dev.guestbench.asm.assembler.emit.Frag;
 import dev.guestbench.asm.assembler.emit.ObjectFile;
@@ -216,97 +217,16 @@ public final class Linker {
 
     // ------------------------------------------------------------------ GNU as layout
 
-    /** The symbol and addend of an expression "sym", "sym + c" or "sym - c", or null. */
-    private record Target(Symbol symbol, long addend) {
-    }
-
-    private Target target(int fileIndex, Expr e) {
-        if (e instanceof Expr.Sym s) {
-            Symbol sym = find(fileIndex, s.name());
-            return sym == null || sym.frag == null ? null : new Target(sym, 0);
-        }
-        if (e instanceof Expr.Binary b && (b.op().equals("+") || b.op().equals("-"))) {
-            Target t = target(fileIndex, b.left());
-            if (t == null) {
-                return null;
-            }
-            try {
-                long c = Eval.eval(b.right(), env(fileIndex, 0));
-                return new Target(t.symbol, t.addend + (b.op().equals("+") ? c : -c));
-            } catch (ExprException ex) {
-                return null;
-            }
-        }
-        return null;
+    private AsLayout asLayout() {
+        return new AsLayout(this::find, (fileIndex, e) -> Eval.eval(e, env(fileIndex, 0)));
     }
 
     private void assemblerLayout(ObjectFile f, Section s) {
-        for (Frag x : s.frags) {
-            switch (x.kind) {
-                case DATA -> x.asSize = x.length;
-                case BRANCH -> x.asSize = x.compressible ? 2 : 4;
-                case CALL -> x.asSize = 8;
-                case HI -> x.asSize = 4;
-                case ALIGN -> x.asSize = 0;
-            }
-        }
-        for (int round = 0; round < 100; round++) {
-            long off = 0;
-            for (Frag x : s.frags) {
-                x.asOffset = off;
-                if (x.kind == Frag.Kind.ALIGN) {
-                    x.asSize = x.relaxAlign ? x.align - (x.rvc ? 2 : 4) : (int) padding(off, x);
-                }
-                off += x.asSize;
-            }
-            boolean changed = false;
-            for (Frag x : s.frags) {
-                if (x.kind != Frag.Kind.BRANCH) {
-                    continue;
-                }
-                int size = branchLength(f, s, x);
-                if (size > x.asSize) {
-                    x.asSize = size;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                // GNU as pads code sections (only) to their alignment, with zeros.
-                s.asSize = s.code ? alignUp(off, s.alignment) : off;
-                return;
-            }
-        }
-        long sum = s.frags.stream().mapToLong(x -> x.asSize).sum();
-        s.asSize = s.code ? alignUp(sum, s.alignment) : sum;
+        asLayout().layout(f, s);
     }
 
-    private static long padding(long off, Frag x) {
-        long pad = alignUp(off, x.align) - off;
-        if (x.maxSkip >= 0 && pad > x.maxSkip) {
-            return 0;
-        }
-        return pad;
-    }
-
-    private int branchLength(ObjectFile f, Section s, Frag x) {
-        boolean jump = x.insn == JAL;
-        Target t = target(f.index, x.target);
-        if (t == null || t.symbol.frag.section != s) {
-            // Not in this section: GNU as keeps jal (the linker checks the range) and makes a
-            // conditional branch an inverted branch over a jal.
-            return jump ? 4 : 8;
-        }
-        long val = t.symbol.frag.asOffset + t.symbol.offset + t.addend - x.asOffset;
-        if (x.compressible && (jump ? fits(val, 12) : fits(val, 9))) {
-            return 2;
-        }
-        if (jump ? fits(val, 21) : fits(val, 13)) {
-            return 4;
-        }
-        if (jump) {
-            return 4;
-        }
-        return x.compressible ? 6 : 8;
+    private AsLayout.Target target(int fileIndex, Expr e) {
+        return asLayout().target(fileIndex, e);
     }
 
     private static boolean fits(long v, int bits) {
@@ -732,9 +652,9 @@ public final class Linker {
             if (!fits(foff, 21)) {
                 return false;
             }
-            Target t = target(f.index, x.target);
+            AsLayout.Target t = target(f.index, x.target);
             long align = maxAlignment;
-            if (t != null && outputOf(t.symbol.frag.section) == outputOf(x.section)) {
+            if (t != null && outputOf(t.symbol().frag.section) == outputOf(x.section)) {
                 align = outputOf(x.section).alignment;
             }
             foff += foff < 0 ? -align : align;
