@@ -54,6 +54,8 @@ public final class Vcpu implements MmuContext {
     public boolean trapped;
     /** Set by anyone who wants the hart to leave its loop at the next instruction (power off, pause). */
     public volatile boolean stopRequested;
+    /** A debugger's breakpoints, or null when none are set (set only while the vCPU does not run). */
+    public BreakpointHook breakpoints;
 
     private final ExitPort exits;
     private final DecodeCache decodeCache;
@@ -156,6 +158,16 @@ public final class Vcpu implements MmuContext {
             }
             s.pc = pc;
             s.retired = retired;
+            BreakpointHook hook = breakpoints;
+            if (hook != null) {
+                if (hook.stopBefore(this, pc)) {
+                    break;
+                }
+                if (hook.watchesPage(pc)) {
+                    // One instruction per pass of the outer loop, so each one meets the check above.
+                    limit = retired + 1;
+                }
+            }
             DecodedPage page = fetchPage(pc);
             if (page == null) {
                 // The fetch faulted and the trap was delivered.
@@ -406,7 +418,8 @@ public final class Vcpu implements MmuContext {
                     case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
                         s.pc = pc;
                         s.retired = retired;
-                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot))) {
+                        // A stop asked for during the exit (a debugger's trap breakpoint) ends the block here.
+                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot)) || stopRequested) {
                             pc = afterSystem();
                             retired = s.retired;
                             continue outer;
@@ -482,7 +495,8 @@ public final class Vcpu implements MmuContext {
         s.retired = retired;
         slowStore(a, size, v, priv, bits);
         mmu.codeChanged = false;
-        return !trapped && !deviceAccess && page.valid;
+        // stopRequested: the store changed a watched page table and a debugger wants the hart to stop after it.
+        return !trapped && !deviceAccess && page.valid && !stopRequested;
     }
 
     /**

@@ -268,6 +268,25 @@ public final class CsrFile {
         };
     }
 
+    /** A debugger's read of any CSR this machine has, whatever the hart's privilege; 0 for one it lacks. */
+    public long peek(Vcpu cpu, int csr) {
+        return exists(csr) ? read(cpu, csr) : 0;
+    }
+
+    /**
+     * A debugger's write of a CSR, with its WARL rules, whatever the hart's privilege. Throws
+     * IllegalArgumentException for a CSR this machine lacks or a read-only one.
+     */
+    public void poke(Vcpu cpu, int csr, long value) {
+        if (!exists(csr) || (csr >>> 10) == 3) {
+            throw new IllegalArgumentException(String.format("CSR 0x%03x cannot be written", csr));
+        }
+        if ((write(cpu, csr, value) & FLUSH_TLB) != 0) {
+            cpu.mmu.flushAll();
+            cpu.flushFetch();
+        }
+    }
+
     /** {@link #write} result: the write can change how memory is translated or checked; flush the TLBs. */
     static final int FLUSH_TLB = 1;
     /** {@link #write} result: the write can make an interrupt takeable; check for one. */
