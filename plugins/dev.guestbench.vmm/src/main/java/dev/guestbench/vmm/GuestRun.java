@@ -13,11 +13,14 @@ import java.util.Locale;
 
 import dev.guestbench.vmm.boot.BootException;
 import dev.guestbench.vmm.boot.BootSpec;
+import dev.guestbench.vmm.cpu.Vcpu;
 import dev.guestbench.vmm.exit.Disposition;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapHistory;
 import dev.guestbench.vmm.memory.HostMemory;
 import dev.guestbench.vmm.memory.OutOfHostMemoryException;
+import dev.guestbench.vmm.memory.PageTableDump;
+import dev.guestbench.vmm.memory.ShadowPaging;
 
 /**
  * {@code guestbench run}: boots a guest from command-line arguments and runs it to its end. The command
@@ -116,6 +119,11 @@ public final class GuestRun {
             if (options.stats()) {
                 printStats(err, vm, result);
             }
+            if (options.dumpPageTables()) {
+                for (Vcpu cpu : vm.vcpus()) {
+                    PageTableDump.print(err, cpu.hartId(), vm.paging().snapshot(cpu.state.satp, cpu.state.mstatus));
+                }
+            }
             if (options.traceTraps() != null) {
                 try (Writer w = Files.newBufferedWriter(options.traceTraps(), StandardCharsets.UTF_8)) {
                     vm.trapHistory().writeCsv(w);
@@ -132,7 +140,9 @@ public final class GuestRun {
     private static long hostCapacity(VmConfig config) {
         // Frames are allocated on first touch; the guest may touch all of its RAM, but no more than the heap holds.
         long heap = Runtime.getRuntime().maxMemory();
-        return Math.max(HostMemory.FRAME_SIZE, Math.min(config.memoryBytes(), heap - (heap >>> 3)));
+        // Beyond RAM: room for the shadow tables (capped) or the G-stage table.
+        long paging = (ShadowPaging.MAX_FRAMES + 2048L) * HostMemory.FRAME_SIZE;
+        return Math.max(HostMemory.FRAME_SIZE, Math.min(config.memoryBytes() + paging, heap - (heap >>> 3)));
     }
 
     private static BootSpec.Image readImage(String option, String file) throws BootException {
@@ -157,6 +167,7 @@ public final class GuestRun {
         err.printf(Locale.ROOT, "guestbench: %d exits, virtual time %d ticks, %d code pages decoded, %d invalidated,"
                 + " %d blocks translated%n", h.total(), vm.clock().mtime(), vm.decodeCache().decodedPages(),
                 vm.decodeCache().invalidations(), vm.translatedBlocks());
+        err.println(vm.paging().counters().statsLine());
         err.println("exit reason          count");
         for (ExitReason r : ExitReason.values()) {
             if (h.count(r) > 0) {

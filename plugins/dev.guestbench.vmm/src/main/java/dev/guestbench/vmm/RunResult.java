@@ -23,7 +23,9 @@ public record RunResult(Ending ending, int failCode, long instructions, long hos
         /** The instruction limit ran out. */
         INSTRUCTION_LIMIT,
         /** Every hart waits for an interrupt that nothing can raise any more. */
-        IDLE_FOREVER
+        IDLE_FOREVER,
+        /** A debugger paused the machine; it can run on. */
+        PAUSED
     }
 
     /** Exit status of `guestbench run`, as QEMU exits: 0 on pass, the finisher's code on fail, 124 at the limit. */
@@ -32,7 +34,7 @@ public record RunResult(Ending ending, int failCode, long instructions, long hos
             case PASSED, RESET, QUIT -> 0;
             case FAILED -> failCode;
             case INSTRUCTION_LIMIT -> 124;
-            case IDLE_FOREVER -> 1;
+            case IDLE_FOREVER, PAUSED -> 1;
         };
     }
 

@@ -30,6 +30,7 @@ import dev.guestbench.vmm.exit.VmExits;
 import dev.guestbench.vmm.memory.GuestPhysicalMap;
 import dev.guestbench.vmm.memory.HostMemory;
 import dev.guestbench.vmm.memory.Mmu;
+import dev.guestbench.vmm.memory.PagingEngine;
 import dev.guestbench.vmm.memory.Pmp;
 import dev.guestbench.vmm.sbi.Sbi;
 import dev.guestbench.vmm.sbi.SbiMachine;
@@ -47,6 +48,7 @@ public final class Vm {
 
     private final VmConfig config;
     private final GuestPhysicalMap ram;
+    private final PagingEngine paging;
     private final VirtualTime clock;
     private final Bus bus = new Bus();
     private final Uart16550 uart;
@@ -59,6 +61,7 @@ public final class Vm {
     private final DecodeCache decodeCache;
     private final SbiTimers sbiTimers;
     private final BlockTranslator translator;
+    private final CsrFile csrs;
     private Scheduler scheduler;
     private long dtbAddress;
 
@@ -95,11 +98,13 @@ public final class Vm {
         this.decodeCache = new DecodeCache(ram);
         boolean direct = boot.firmware() == BootSpec.Firmware.BUILTIN;
         this.sbiTimers = direct ? new SbiTimers(sbiMachine(), config.harts()) : null;
-        VmExits exits = new VmExits(new CsrFile(clock), physicalBus(), history, clock,
+        this.csrs = new CsrFile(clock);
+        VmExits exits = new VmExits(csrs, physicalBus(), history, clock,
                 direct ? new Sbi(sbiMachine(), sbiTimers) : null);
         this.translator = config.translate() ? new BlockTranslator() : null;
+        this.paging = PagingEngine.create(config.paging(), ram, host);
         for (HartState s : states) {
-            Mmu mmu = new Mmu(ram, new Pmp(s.pmpcfg, s.pmpaddr), decodeCache);
+            Mmu mmu = new Mmu(ram, new Pmp(s.pmpcfg, s.pmpaddr), decodeCache, paging);
             cpus.add(new Vcpu(s, mmu, decodeCache, exits, translator));
         }
         boot(boot);
@@ -129,9 +134,9 @@ public final class Vm {
                 kernelEntry = kernel.entry();
             }
         }
-        // Only Bare translation exists so far; "riscv,none" says so (U-Boot needs an mmu-type to probe its CPU).
+        // Sv48 is the widest mode satp takes (U-Boot needs an mmu-type to probe its CPU; Linux probes satp itself).
         DeviceTreeBuilder tree = new DeviceTreeBuilder(config.memoryBytes(), config.harts()).bootargs(boot.bootargs())
-                .mmuType("riscv,none");
+                .mmuType("riscv,sv48");
         if (boot.initrd() != null) {
             // As QEMU: far enough above the kernel that decompressing it cannot overwrite the initrd.
             long start = kernelEntry + Math.min(config.memoryBytes() / 2, 128L << 20);
@@ -237,8 +242,8 @@ public final class Vm {
         }
     }
 
-    /** Runs the machine until it stops, waits forever, or {@code maxInstructions} have retired. */
-    public RunResult run(long maxInstructions) {
+    /** The scheduler that runs the harts (made on first use), for a debugger's pauses, holds and steps. */
+    public Scheduler scheduler() {
         if (scheduler == null) {
             List<TimeSource> sources = new ArrayList<>();
             sources.add(new TimeSource() {
@@ -258,6 +263,12 @@ public final class Vm {
             scheduler = new Scheduler(cpus, clock, sources, uart::poll, idleWait, power::isOff,
                     Scheduler.DEFAULT_QUANTUM);
         }
+        return scheduler;
+    }
+
+    /** Runs the machine until it stops, waits forever, is paused, or {@code maxInstructions} have retired. */
+    public RunResult run(long maxInstructions) {
+        Scheduler scheduler = scheduler();
         long start = System.nanoTime();
         long before = retired();
         Scheduler.Outcome outcome = scheduler.run(maxInstructions);
@@ -265,6 +276,7 @@ public final class Vm {
         RunResult.Ending ending = switch (outcome) {
             case INSTRUCTION_LIMIT -> RunResult.Ending.INSTRUCTION_LIMIT;
             case IDLE_FOREVER -> RunResult.Ending.IDLE_FOREVER;
+            case PAUSED -> RunResult.Ending.PAUSED;
             case STOPPED -> switch (power.state()) {
                 case PASSED -> RunResult.Ending.PASSED;
                 case FAILED -> RunResult.Ending.FAILED;
@@ -282,6 +294,31 @@ public final class Vm {
             n += cpu.state.retired;
         }
         return n;
+    }
+
+    /** Whether the machine is powered off (passed, failed, reset or stopped): it can run no more. */
+    public boolean isOff() {
+        return power.isOff();
+    }
+
+    /** How the machine ended, as {@link #run} reports it, once it {@link #isOff()}. */
+    public RunResult.Ending ending() {
+        return switch (power.state()) {
+            case PASSED -> RunResult.Ending.PASSED;
+            case FAILED -> RunResult.Ending.FAILED;
+            case RESET -> RunResult.Ending.RESET;
+            default -> RunResult.Ending.QUIT;
+        };
+    }
+
+    /** The guest's failure code when it failed through the test finisher. */
+    public int failCode() {
+        return power.failCode();
+    }
+
+    /** The CSRs' rules, for a debugger's reads and writes ({@link CsrFile#peek}, {@link CsrFile#poke}). */
+    public CsrFile csrs() {
+        return csrs;
     }
 
     /** Asks the running machine to stop at the next instruction boundary (from any thread). */
@@ -329,8 +366,14 @@ public final class Vm {
         return translator == null ? 0 : translator.translated();
     }
 
-    /** Gives the VM's RAM back to the host. */
+    /** The VM's memory virtualization: counters, page-table snapshots, mapping events. */
+    public PagingEngine paging() {
+        return paging;
+    }
+
+    /** Gives the VM's RAM and the paging structures' frames back to the host. */
     public void release() {
+        paging.release();
         ram.release();
     }
 }

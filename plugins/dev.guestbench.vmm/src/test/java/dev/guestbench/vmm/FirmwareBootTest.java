@@ -20,11 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.guestbench.vmm.memory.PagingMode;
 
 /**
  * Real firmware from Debian boots on the hypervisor: OpenSBI to its banner and platform summary (1 and 4
  * harts), and U-Boot to its prompt, answering a command typed on the console, in the three ways it can run
- * (S-mode over OpenSBI, S-mode over the built-in SBI, M-mode as the firmware itself).
+ * (S-mode over OpenSBI, S-mode over the built-in SBI, M-mode as the firmware itself). Each of these boots
+ * runs in both paging modes ({@code --paging shadow} and {@code --paging nested}).
  */
 class FirmwareBootTest {
 
@@ -42,9 +47,10 @@ class FirmwareBootTest {
         return file;
     }
 
-    @Test
-    void openSbiBootsToItsPlatformSummaryOnOneHart() {
-        String out = runUntil(List.of("--bios", need(FW_JUMP, "opensbi").toString(), "--max-insns", "30000000"), null);
+    @ParameterizedTest(name = "--paging {0}")
+    @EnumSource(PagingMode.class)
+    void openSbiBootsToItsPlatformSummaryOnOneHart(PagingMode paging) {
+        String out = runUntil(paging(paging, "--bios", need(FW_JUMP, "opensbi").toString(), "--max-insns", "30000000"), null);
         assertTrue(out.contains("OpenSBI v"), out);
         assertTrue(out.contains("Platform Name             : riscv-virtio,qemu"), out);
         assertTrue(out.contains("Platform HART Count       : 1"), out);
@@ -55,34 +61,38 @@ class FirmwareBootTest {
         assertTrue(out.contains("Domain0 Next Address      : 0x0000000080200000"), out);
     }
 
-    @Test
-    void openSbiBringsUpFourHarts() {
-        String out = runUntil(List.of("--bios", need(FW_JUMP, "opensbi").toString(), "--smp", "4", "--max-insns",
+    @ParameterizedTest(name = "--paging {0}")
+    @EnumSource(PagingMode.class)
+    void openSbiBringsUpFourHarts(PagingMode paging) {
+        String out = runUntil(paging(paging, "--bios", need(FW_JUMP, "opensbi").toString(), "--smp", "4", "--max-insns",
                 "60000000"), null);
         assertTrue(out.contains("Platform HART Count       : 4"), out);
         assertTrue(out.contains("Domain0 HARTs             : 0*,1*,2*,3*"), out);
         assertTrue(out.contains("Boot HART MEDELEG"), out);
     }
 
-    @Test
-    void uBootInSupervisorModeOverOpenSbiAnswersAtItsPrompt() {
-        String out = runUntil(List.of("--bios", need(FW_JUMP, "opensbi").toString(), "--kernel",
+    @ParameterizedTest(name = "--paging {0}")
+    @EnumSource(PagingMode.class)
+    void uBootInSupervisorModeOverOpenSbiAnswersAtItsPrompt(PagingMode paging) {
+        String out = runUntil(paging(paging, "--bios", need(FW_JUMP, "opensbi").toString(), "--kernel",
                 need(UBOOT_SMODE, "u-boot-qemu").toString(), "--max-insns", LIMIT), "version");
         assertTrue(out.contains("OpenSBI v"), out);
         assertVersionAnswered(out);
     }
 
-    @Test
-    void uBootInSupervisorModeOverTheBuiltInSbiAnswersAtItsPrompt() {
-        String out = runUntil(List.of("--bios", "builtin", "--kernel", need(UBOOT_SMODE, "u-boot-qemu").toString(),
+    @ParameterizedTest(name = "--paging {0}")
+    @EnumSource(PagingMode.class)
+    void uBootInSupervisorModeOverTheBuiltInSbiAnswersAtItsPrompt(PagingMode paging) {
+        String out = runUntil(paging(paging, "--bios", "builtin", "--kernel", need(UBOOT_SMODE, "u-boot-qemu").toString(),
                 "--max-insns", LIMIT), "version");
         assertTrue(!out.contains("OpenSBI"), "no firmware runs in the guest in direct boot");
         assertVersionAnswered(out);
     }
 
-    @Test
-    void uBootAsMachineModeFirmwareAnswersAtItsPrompt() {
-        String out = runUntil(List.of("--bios", need(UBOOT_MMODE, "u-boot-qemu").toString(), "--max-insns", LIMIT),
+    @ParameterizedTest(name = "--paging {0}")
+    @EnumSource(PagingMode.class)
+    void uBootAsMachineModeFirmwareAnswersAtItsPrompt(PagingMode paging) {
+        String out = runUntil(paging(paging, "--bios", need(UBOOT_MMODE, "u-boot-qemu").toString(), "--max-insns", LIMIT),
                 "version");
         assertVersionAnswered(out);
     }
@@ -131,6 +141,13 @@ class FirmwareBootTest {
         // The magic's bytes d0 0d fe ed read little-endian are 0xedfe0dd0; its nibbles from the low end,
         // 0 d d 0 e f d e, print as the letters a + nibble.
         assertEquals("INITRD!!annaopno", out);
+    }
+
+    /** {@code args} with {@code --paging mode} in front. */
+    private static List<String> paging(PagingMode mode, String... args) {
+        List<String> all = new ArrayList<>(List.of("--paging", mode.optionName()));
+        all.addAll(List.of(args));
+        return all;
     }
 
     /** Assembles and links a guest with the Debian cross toolchain. */

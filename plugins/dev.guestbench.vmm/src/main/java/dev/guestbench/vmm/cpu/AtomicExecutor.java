@@ -55,6 +55,7 @@ final class AtomicExecutor {
         int offset = (int) a & 0xfff;
         long src = s.x[rs2];
         long old = word ? amoWord(op, frame, offset, (int) src) : amoDouble(op, frame, offset, src);
+        cpu.mmu.afterAtomic();
         s.x[rd] = old;
         s.x[0] = 0;
         return true;
@@ -82,6 +83,7 @@ final class AtomicExecutor {
         if (ok) {
             Mmu.write(frame, offset, size, s.x[rs2]);
         }
+        cpu.mmu.afterAtomic();
         s.x[rd] = ok ? 0 : 1;
         s.x[0] = 0;
         return true;

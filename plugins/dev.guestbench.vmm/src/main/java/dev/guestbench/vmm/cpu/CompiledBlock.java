@@ -11,7 +11,7 @@ public abstract class CompiledBlock {
     /** A slot from which no block can be made: the interpreter runs it (its length never fits a budget). */
     public static final CompiledBlock NONE = new CompiledBlock(Integer.MAX_VALUE) {
         @Override
-        public long run(Vcpu cpu, long[] x) {
+        public long run(Vcpu cpu, long[] x, long pageBase) {
             throw new IllegalStateException("not a block");
         }
     };
@@ -23,6 +23,9 @@ public abstract class CompiledBlock {
         this.length = length;
     }
 
-    /** Runs the block; returns the next pc and leaves the retired count in {@code cpu.jitRetired}. */
-    public abstract long run(Vcpu cpu, long[] x);
+    /**
+     * Runs the block in the page mapped at virtual address {@code pageBase}; returns the next pc and leaves the
+     * retired count in {@code cpu.jitRetired}.
+     */
+    public abstract long run(Vcpu cpu, long[] x, long pageBase);
 }

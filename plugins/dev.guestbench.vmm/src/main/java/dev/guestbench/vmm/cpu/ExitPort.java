@@ -1,5 +1,7 @@
 package dev.guestbench.vmm.cpu;
 
+import dev.guestbench.vmm.memory.PagingExit;
+
 /**
  * Where the interpreter hands everything that leaves the fast path: privileged instructions, CSR accesses,
  * device accesses, exceptions and interrupts. The VMM (the exit package) implements it.
@@ -38,12 +40,14 @@ public interface ExitPort {
     /** A synchronous exception the interpreter found (fault of a load, store, fetch; misaligned atomic). */
     void exception(Vcpu cpu, int cause, long tval, int bits);
 
-    /** A load from a device register at guest-physical {@code pa}; may deliver an access fault. */
-    long mmioRead(Vcpu cpu, long pa, int size, int bits);
+    /** A load from a device register at guest-physical {@code pa} (virtual {@code va}, the fault's tval); may deliver an access fault. */
+    long mmioRead(Vcpu cpu, long va, long pa, int size, int bits);
 
-    /** A store to a device register at guest-physical {@code pa}; may deliver an access fault. */
-    void mmioWrite(Vcpu cpu, long pa, int size, long value, int bits);
+    /** A store to a device register at guest-physical {@code pa} (virtual {@code va}); may deliver an access fault. */
+    void mmioWrite(Vcpu cpu, long va, long pa, int size, long value, int bits);
 
+    /** An exit memory virtualization took inside the VMM for {@code va}: recorded, invisible to the guest. */
+    void pagingExit(Vcpu cpu, PagingExit kind, long va, long detail);
     /** Delivers the highest-priority pending and enabled interrupt, if any; true if one was taken. */
     boolean interrupt(Vcpu cpu);
 }

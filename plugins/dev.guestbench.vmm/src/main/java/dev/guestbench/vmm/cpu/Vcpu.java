@@ -7,6 +7,8 @@ import java.util.Arrays;
 
 import dev.guestbench.vmm.cpu.fp.FloatUnit;
 import dev.guestbench.vmm.memory.Mmu;
+import dev.guestbench.vmm.memory.MmuContext;
+import dev.guestbench.vmm.memory.PagingExit;
 
 /**
  * A virtual hart: its state, its MMU, and the interpreter that runs unprivileged instructions from the
@@ -16,7 +18,7 @@ import dev.guestbench.vmm.memory.Mmu;
  * <p>The loop keeps the pc, the retired count and the current page's decoded arrays in locals and reaches
  * memory through the MMU's TLB arrays directly; it allocates nothing.
  */
-public final class Vcpu {
+public final class Vcpu implements MmuContext {
 
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -52,6 +54,8 @@ public final class Vcpu {
     public boolean trapped;
     /** Set by anyone who wants the hart to leave its loop at the next instruction (power off, pause). */
     public volatile boolean stopRequested;
+    /** A debugger's breakpoints, or null when none are set (set only while the vCPU does not run). */
+    public BreakpointHook breakpoints;
 
     private final ExitPort exits;
     private final DecodeCache decodeCache;
@@ -78,7 +82,28 @@ public final class Vcpu {
         this.fp = new FpExecutor(this);
         this.atomics = new AtomicExecutor(this);
         decodeCache.attach(this, mmu);
+        mmu.bind(this, this::flushFetch);
         Arrays.fill(fetchTags, -1);
+    }
+
+    @Override
+    public int hartId() {
+        return state.hartId;
+    }
+
+    @Override
+    public long satp() {
+        return state.satp;
+    }
+
+    @Override
+    public long mstatus() {
+        return state.mstatus;
+    }
+
+    @Override
+    public void pagingExit(PagingExit kind, long va, long detail) {
+        exits.pagingExit(this, kind, va, detail);
     }
 
     /** Forgets the cached fetch pages (privilege, PMP or translation changed). */
@@ -133,6 +158,16 @@ public final class Vcpu {
             }
             s.pc = pc;
             s.retired = retired;
+            BreakpointHook hook = breakpoints;
+            if (hook != null) {
+                if (hook.stopBefore(this, pc)) {
+                    break;
+                }
+                if (hook.watchesPage(pc)) {
+                    // One instruction per pass of the outer loop, so each one meets the check above.
+                    limit = retired + 1;
+                }
+            }
             DecodedPage page = fetchPage(pc);
             if (page == null) {
                 // The fetch faulted and the trap was delivered.
@@ -164,7 +199,7 @@ public final class Vcpu {
                         blocks[slot] = compiler.compile(page, slot);
                     }
                 } else if (!interpretNext && limit - retired >= block.length) {
-                    pc = block.run(this, x);
+                    pc = block.run(this, x, pageBase);
                     int done = jitRetired;
                     retired += done;
                     // A block that stopped early left its next instruction to the slow path below.
@@ -383,7 +418,8 @@ public final class Vcpu {
                     case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
                         s.pc = pc;
                         s.retired = retired;
-                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot))) {
+                        // A stop asked for during the exit (a debugger's trap breakpoint) ends the block here.
+                        if (!exits.csr(this, w & 0xff, rd, rs1, imm & 0xfff, bits(page, slot)) || stopRequested) {
                             pc = afterSystem();
                             retired = s.retired;
                             continue outer;
@@ -459,7 +495,8 @@ public final class Vcpu {
         s.retired = retired;
         slowStore(a, size, v, priv, bits);
         mmu.codeChanged = false;
-        return !trapped && !deviceAccess && page.valid;
+        // stopRequested: the store changed a watched page table and a debugger wants the hart to stop after it.
+        return !trapped && !deviceAccess && page.valid && !stopRequested;
     }
 
     /**
@@ -518,8 +555,7 @@ public final class Vcpu {
             exits.exception(this, mmu.faultCause, mmu.faultAddress, 0);
             return null;
         }
-        byte[] frame = mmu.frame(pa);
-        page = decodeCache.page(pa, frame);
+        page = decodeCache.page(pa, mmu.fetchFrame);
         // A cross-page instruction's second half must be fetchable too; CROSS_PAGE handles that on use.
         fetchTags[i] = vpn;
         fetchPages[i] = page;
@@ -534,7 +570,7 @@ public final class Vcpu {
             }
             case Mmu.DEVICE -> {
                 deviceAccess = true;
-                return exits.mmioRead(this, mmu.physicalAddress, size, bits);
+                return exits.mmioRead(this, a, mmu.physicalAddress, size, bits);
             }
             default -> {
                 exits.exception(this, mmu.faultCause, mmu.faultAddress, bits);
@@ -550,7 +586,7 @@ public final class Vcpu {
             }
             case Mmu.DEVICE -> {
                 deviceAccess = true;
-                exits.mmioWrite(this, mmu.physicalAddress, size, v, bits);
+                exits.mmioWrite(this, a, mmu.physicalAddress, size, v, bits);
             }
             default -> exits.exception(this, mmu.faultCause, mmu.faultAddress, bits);
         }
@@ -610,13 +646,14 @@ public final class Vcpu {
      */
     private int crossPageWord(long pc) {
         long pa1 = mmu.translateFetch(pc, state.priv);
+        byte[] frame1 = mmu.fetchFrame;
         long pa2 = pa1 == -1 ? -1 : mmu.translateFetch(pc + 2, state.priv);
         if (pa2 == -1) {
             exits.exception(this, mmu.faultCause, mmu.faultAddress, 0);
             return 0;
         }
-        int low = (int) Mmu.read(mmu.frame(pa1), (int) pa1 & 0xfff, 2);
-        int high = (int) Mmu.read(mmu.frame(pa2), (int) pa2 & 0xfff, 2);
+        int low = (int) Mmu.read(frame1, (int) pa1 & 0xfff, 2);
+        int high = (int) Mmu.read(mmu.fetchFrame, (int) pa2 & 0xfff, 2);
         crossWord = low | high << 16;
         return crossWord;
     }

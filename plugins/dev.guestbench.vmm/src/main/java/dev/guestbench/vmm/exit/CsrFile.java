@@ -5,6 +5,7 @@ import dev.guestbench.isa.Csrs;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.cpu.Vcpu;
 import dev.guestbench.vmm.device.VirtualClock;
+import dev.guestbench.vmm.memory.Satp;
 
 /**
  * The CSRs of an RV64GC hart with M, S and U modes as the privileged spec 1.12 defines them: who may access
@@ -267,10 +268,31 @@ public final class CsrFile {
         };
     }
 
+    /** A debugger's read of any CSR this machine has, whatever the hart's privilege; 0 for one it lacks. */
+    public long peek(Vcpu cpu, int csr) {
+        return exists(csr) ? read(cpu, csr) : 0;
+    }
+
+    /**
+     * A debugger's write of a CSR, with its WARL rules, whatever the hart's privilege. Throws
+     * IllegalArgumentException for a CSR this machine lacks or a read-only one.
+     */
+    public void poke(Vcpu cpu, int csr, long value) {
+        if (!exists(csr) || (csr >>> 10) == 3) {
+            throw new IllegalArgumentException(String.format("CSR 0x%03x cannot be written", csr));
+        }
+        if ((write(cpu, csr, value) & FLUSH_TLB) != 0) {
+            cpu.mmu.flushAll();
+            cpu.flushFetch();
+        }
+    }
+
     /** {@link #write} result: the write can change how memory is translated or checked; flush the TLBs. */
     static final int FLUSH_TLB = 1;
     /** {@link #write} result: the write can make an interrupt takeable; check for one. */
     static final int CHECK_INTERRUPTS = 2;
+    /** {@link #write} result: PMP changed; every translation and walk checked under the old rules goes. */
+    static final int FLUSH_PMP = 4;
 
     /**
      * Writes a CSR the hart may write, applying its WARL rules. Returns what the caller must do after it:
@@ -279,6 +301,9 @@ public final class CsrFile {
     int write(Vcpu cpu, int csr, long value) {
         int handler = HANDLER[csr];
         boolean flush = writeValue(cpu, handler, csr, value);
+        if (flush && (handler == PMPCFG || handler == PMPADDR)) {
+            return FLUSH_PMP | FLUSH_TLB;
+        }
         boolean interrupts = switch (handler) {
             case SSTATUS, SIE_CSR, SIP, MSTATUS, MIDELEG, MIE_CSR, MIP -> true;
             default -> false;
@@ -317,12 +342,14 @@ public final class CsrFile {
             case STVAL -> s.stval = value;
             case SIP -> s.mipSoftware = (s.mipSoftware & ~(s.mideleg & 2)) | (value & s.mideleg & 2);
             case SATP -> {
-                // Only Bare is implemented: a write selecting any other mode has no effect at all.
-                if ((value >>> 60) != 0) {
+                // Bare, Sv39 and Sv48 with a 16-bit ASID; a write selecting any other mode (Sv57, Sv64,
+                // reserved) has no effect at all, which is how Linux finds the widest mode it may use.
+                if (!Satp.supported(Satp.mode(value))) {
                     return false;
                 }
+                long old = s.satp;
                 s.satp = value;
-                return true;
+                return old != value;
             }
             case MSTATUS -> {
                 long old = s.mstatus;

@@ -27,7 +27,9 @@ public enum ExitReason {
     /** Shadow paging: no shadow entry yet (or one without the right permission); the VMM walks the guest table. */
     SHADOW_FAULT,
     /** A guest store to one of its own page-table pages, which the VMM write-protects to keep shadows coherent. */
-    PT_WRITE;
+    PT_WRITE,
+    /** Nested paging: the second-stage (G-stage) table did not map a guest page yet; the VMM mapped it. */
+    GSTAGE_FAULT;
 
     /** A lower-case name for tables and CSV ("sfence_vma"). */
     public String label() {

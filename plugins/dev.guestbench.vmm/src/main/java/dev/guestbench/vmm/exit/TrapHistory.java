@@ -34,6 +34,15 @@ public final class TrapHistory {
     private final long[] countByDisposition = new long[DISPOSITIONS.length];
     /** Records ever made; written by the one thread that runs the VM, read by viewers on others. */
     private volatile long next;
+    /** A debugger's trap breakpoints, or null; told of every record on the recording thread. */
+    private Watcher watcher;
+
+    /** Told of each exit as it is recorded (a debugger's trap breakpoints). */
+    public interface Watcher {
+        /** The exit numbered {@code seq} was recorded with these fields. */
+        void recorded(long seq, int hartId, ExitReason why, long trapCause, int privilege, long instructionPc,
+                Disposition what, long extra);
+    }
 
     /** A history keeping the last {@code capacity} records (at least 1). */
     public TrapHistory(int capacity) {
@@ -80,6 +89,15 @@ public final class TrapHistory {
         countByDisposition[what.ordinal()]++;
         // Publishes the record: a reader that sees the new count sees the record's fields.
         next = next + 1;
+        Watcher w = watcher;
+        if (w != null) {
+            w.recorded(seq[i], hartId, why, trapCause, privilege, instructionPc, what, extra);
+        }
+    }
+
+    /** Installs a watcher, or removes it with null; call only while the VM does not run. */
+    public void watch(Watcher w) {
+        this.watcher = w;
     }
 
     /** Records ever made (the next sequence number). */

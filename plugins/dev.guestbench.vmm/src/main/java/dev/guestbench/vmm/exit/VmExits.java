@@ -5,6 +5,7 @@ import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.cpu.Op;
 import dev.guestbench.vmm.cpu.Vcpu;
 import dev.guestbench.vmm.device.VirtualClock;
+import dev.guestbench.vmm.memory.PagingExit;
 
 /**
  * The VMM's handling of every exit: it emulates privileged instructions and CSR accesses against the
@@ -71,9 +72,10 @@ public final class VmExits implements ExitPort {
                 default -> old & ~operand;
             };
             effects = csrs.write(cpu, csr, value);
-            if ((effects & CsrFile.FLUSH_TLB) != 0) {
-                cpu.mmu.flushAll();
-                cpu.flushFetch();
+            if ((effects & CsrFile.FLUSH_PMP) != 0) {
+                cpu.mmu.pmpChanged();
+            } else if ((effects & CsrFile.FLUSH_TLB) != 0) {
+                cpu.mmu.flushMicro();
             }
         }
         if (rd != 0) {
@@ -162,8 +164,8 @@ public final class VmExits implements ExitPort {
             illegalAt(cpu, ExitReason.SFENCE_VMA, bits, start);
             return;
         }
-        cpu.mmu.flushAll();
-        cpu.flushFetch();
+        // rs1 = x0: every address; rs2 = x0: every address space (the spec's four forms).
+        cpu.mmu.sfence(rs1 == 0 ? -1 : s.x[rs1], rs2 == 0 ? -1 : (int) s.x[rs2] & 0xffff);
         s.pc = pc + 4;
         record(s, ExitReason.SFENCE_VMA, NO_CAUSE, priv, pc, bits, 0, Disposition.EMULATED, s.x[rs1], start);
     }
@@ -189,15 +191,28 @@ public final class VmExits implements ExitPort {
         long pc = s.pc;
         int priv = s.priv;
         reflect(cpu, cause, tval);
-        record(s, ExitReason.MEMORY_FAULT, cause, priv, pc, bits, tval, Disposition.REFLECTED, 0, start);
+        ExitReason reason = cause == 12 || cause == 13 || cause == 15 ? ExitReason.PAGE_FAULT : ExitReason.MEMORY_FAULT;
+        record(s, reason, cause, priv, pc, bits, tval, Disposition.REFLECTED, 0, start);
     }
 
     @Override
-    public long mmioRead(Vcpu cpu, long pa, int size, int bits) {
+    public void pagingExit(Vcpu cpu, PagingExit kind, long va, long detail) {
+        HartState s = cpu.state;
+        ExitReason reason = switch (kind) {
+            case SHADOW_FAULT -> ExitReason.SHADOW_FAULT;
+            case PT_WRITE -> ExitReason.PT_WRITE;
+            case GSTAGE_FAULT -> ExitReason.GSTAGE_FAULT;
+        };
+        // Not timed: the exit is part of the access that caused it, which the guest sees as one instruction.
+        record(s, reason, NO_CAUSE, s.priv, s.pc, 0, va, Disposition.INTERNAL, detail, UNTIMED);
+    }
+
+    @Override
+    public long mmioRead(Vcpu cpu, long va, long pa, int size, int bits) {
         long start = clockStart();
         HartState s = cpu.state;
         if (!bus.claims(pa, size)) {
-            exception(cpu, CAUSE_LOAD_ACCESS, pa, bits);
+            exception(cpu, CAUSE_LOAD_ACCESS, va, bits);
             return 0;
         }
         long value = bus.read(pa, size);
@@ -206,11 +221,11 @@ public final class VmExits implements ExitPort {
     }
 
     @Override
-    public void mmioWrite(Vcpu cpu, long pa, int size, long value, int bits) {
+    public void mmioWrite(Vcpu cpu, long va, long pa, int size, long value, int bits) {
         long start = clockStart();
         HartState s = cpu.state;
         if (!bus.claims(pa, size)) {
-            exception(cpu, CAUSE_STORE_ACCESS, pa, bits);
+            exception(cpu, CAUSE_STORE_ACCESS, va, bits);
             return;
         }
         bus.write(pa, size, value);

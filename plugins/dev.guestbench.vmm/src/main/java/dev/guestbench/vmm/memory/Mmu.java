@@ -6,21 +6,22 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * One hart's view of memory: address translation (Bare for now: a virtual address is the guest-physical
- * one), PMP checks, and a software TLB per privilege mode that the interpreter's fast path reads directly.
- * A TLB entry maps a virtual page to the host frame behind it once PMP has allowed the whole page; pages
- * that are not RAM (devices), pages PMP splits, and pages holding decoded code (for writes) are never
- * cached, so every access to them takes the slow path.
+ * One hart's view of memory: address translation (Bare, or Sv39/Sv48 through the VM's {@link PagingEngine}),
+ * PMP checks, an ASID-tagged {@link Tlb}, and in front of it a micro TLB per privilege mode that the
+ * interpreter's and translated code's fast paths read directly. A micro entry maps a virtual page to the
+ * host frame behind it once translation and PMP have allowed the whole page; device pages, pages PMP splits,
+ * and (for writes) pages holding decoded code or guest page tables the engine watches are never in it, so
+ * every access to them takes the slow path.
  */
 public final class Mmu {
 
-    /** log2 of the number of TLB entries per mode and kind. */
+    /** log2 of the number of micro TLB entries per mode and kind. */
     public static final int TLB_BITS = 8;
-    /** TLB entries per mode and kind. */
+    /** Micro TLB entries per mode and kind. */
     public static final int TLB_SIZE = 1 << TLB_BITS;
     /** Index mask for a virtual page number. */
     public static final int TLB_MASK = TLB_SIZE - 1;
-    /** Tag of an empty TLB entry: no virtual page number has all bits set. */
+    /** Tag of an empty micro TLB entry: no virtual page number has all bits set. */
     public static final long NO_PAGE = -1L;
 
     /** Slow-path outcome: done. */
@@ -35,6 +36,10 @@ public final class Mmu {
     public static final int CAUSE_LOAD_ACCESS = 5;
     public static final int CAUSE_STORE_ACCESS = 7;
 
+    private static final int PRIV_M = 3;
+    private static final long MSTATUS_SUM = 1L << 18;
+    private static final long MSTATUS_MXR = 1L << 19;
+
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -42,14 +47,20 @@ public final class Mmu {
     private final GuestPhysicalMap ram;
     private final Pmp pmp;
     private final CodeWatch code;
+    private final PagingEngine engine;
+    private final Tlb tlb = new Tlb();
+    private final PageWalk walk = new PageWalk();
+    private final PagingEngine.Result result = new PagingEngine.Result();
+    private MmuContext context;
+    private Runnable flushListener = () -> { };
 
-    /** Read TLB tags by mode index (0 = U, 1 = S, 2 = M): the virtual page number, or {@link #NO_PAGE}. */
+    /** Read micro TLB tags by mode index (0 = U, 1 = S, 2 = M): the virtual page number, or {@link #NO_PAGE}. */
     public final long[][] readTags = new long[3][TLB_SIZE];
-    /** The host frames of the read TLB. */
+    /** The host frames of the read micro TLB. */
     public final byte[][][] readPages = new byte[3][TLB_SIZE][];
-    /** Write TLB tags by mode index. */
+    /** Write micro TLB tags by mode index. */
     public final long[][] writeTags = new long[3][TLB_SIZE];
-    /** The host frames of the write TLB. */
+    /** The host frames of the write micro TLB. */
     public final byte[][][] writePages = new byte[3][TLB_SIZE][];
 
     /** After a slow access: {@link #OK}, {@link #DEVICE} or {@link #FAULT}. */
@@ -62,32 +73,82 @@ public final class Mmu {
     public long physicalAddress;
     /** Set when a store changed a page with decoded code; the interpreter must refetch. */
     public boolean codeChanged;
+    /** The host frame of the last successful {@link #translateFetch}. */
+    public byte[] fetchFrame;
 
-    private long tlbMisses;
+    /** Set by a translation: the host frame (null: a device page) and the leaf's flags. */
+    private byte[] frame;
+    private int leafFlags;
+    /** An atomic access to a watched page-table page: where, and the 8 bytes before it. */
+    private long atomicPteAddress = -1;
+    private long atomicOldPte;
 
+    private long slowAccesses;
+
+    /** An MMU over Bare translation only (no engine): for tests and tools that never enable paging. */
     public Mmu(GuestPhysicalMap ram, Pmp pmp, CodeWatch code) {
+        this(ram, pmp, code, null);
+    }
+
+    /** An MMU whose Sv39/Sv48 translations come from {@code engine}. */
+    public Mmu(GuestPhysicalMap ram, Pmp pmp, CodeWatch code, PagingEngine engine) {
         this.ram = ram;
         this.pmp = pmp;
         this.code = code;
+        this.engine = engine;
+        if (engine != null) {
+            engine.attach(this);
+        }
         flushAll();
     }
 
-    /** Index of a privilege in the per-mode TLB arrays. */
+    /** Binds the hart this MMU serves (its satp and mstatus steer translation). */
+    public void bind(MmuContext hart, Runnable onFlush) {
+        this.context = hart;
+        this.flushListener = onFlush;
+    }
+
+    /** The hart this MMU serves, or null before {@link #bind}. */
+    public MmuContext context() {
+        return context;
+    }
+
+    /** Index of a privilege in the per-mode micro TLB arrays. */
     public static int modeIndex(int priv) {
         return priv == 3 ? 2 : priv;
     }
 
-    /** Drops every TLB entry (PMP or satp changed, SFENCE.VMA). */
+    /** This hart's TLB (hit and miss counts). */
+    public Tlb tlb() {
+        return tlb;
+    }
+
+    /** The engine behind this MMU, or null for Bare only. */
+    public PagingEngine engine() {
+        return engine;
+    }
+
+    /** Drops every translation: the micro TLBs, the TLB and the hart's fetch cache (PMP changed, a reset). */
     public void flushAll() {
+        tlb.flushAll();
+        flushMicro();
+    }
+
+    /**
+     * Drops the micro TLBs and the fetch cache: what privilege, SUM/MXR/MPRV or the current address space
+     * made of the TLB's entries (satp and mstatus writes). The ASID-tagged TLB stays, as in hardware.
+     */
+    public void flushMicro() {
         for (int m = 0; m < 3; m++) {
             Arrays.fill(readTags[m], NO_PAGE);
             Arrays.fill(writeTags[m], NO_PAGE);
             Arrays.fill(readPages[m], null);
             Arrays.fill(writePages[m], null);
         }
+        flushListener.run();
     }
 
-    /** Drops the write entries of every mode (a page became a code page). */
+    /** Drops the write entries of every mode (a page became a code page or a watched page-table page). */
     public void flushWrites() {
         for (int m = 0; m < 3; m++) {
             Arrays.fill(writeTags[m], NO_PAGE);
@@ -95,48 +156,75 @@ public final class Mmu {
         }
     }
 
-    /** The physical address for an instruction fetch at {@code va}, or -1 after setting the fault. */
+    /**
+     * SFENCE.VMA: {@code address} is rs1's value or -1 for every address (rs1 = x0); {@code asid} rs2's value
+     * or -1 for every address space (rs2 = x0).
+     */
+    public void sfence(long address, int asid) {
+        tlb.flush(address == -1, address, asid);
+        if (engine != null) {
+            engine.countFlush();
+            if (address != -1) {
+                engine.fenceAddress(address, asid);
+            }
+        }
+        flushMicro();
+    }
+
+    /** PMP changed: every translation was checked under the old rules. */
+    public void pmpChanged() {
+        if (engine != null) {
+            engine.pmpChanged();
+        }
+        flushAll();
+    }
+
+    /** The guest-physical address for an instruction fetch at {@code va}, or -1 after setting the fault. */
     public long translateFetch(long va, int priv) {
-        long pa = va;
-        if (!ram.isRam(pa, 2)) {
-            return fault(CAUSE_FETCH_ACCESS, va);
+        long pa = translate(va, Access.FETCH, priv);
+        if (pa == -1) {
+            return -1;
         }
         // 2 bytes: a 32-bit instruction straddling into a page PMP denies faults when its second half is fetched.
-        if ((pmp.permissions(pa, 2, priv) & Pmp.X) == 0) {
+        if (frame == null || (pmp.permissions(pa, 2, priv) & Pmp.X) == 0) {
             return fault(CAUSE_FETCH_ACCESS, va);
         }
+        fetchFrame = frame;
         status = OK;
         return pa;
     }
 
-    /** The host frame of a physical RAM page (for the decode cache). */
-    public byte[] frame(long pa) {
-        return ram.page(pa);
-    }
-
     /**
-     * Loads {@code size} bytes (1, 2, 4, 8) at {@code va} for privilege {@code priv}, filling the TLB when it
-     * can. The value is zero-extended. Sets {@link #status}: on {@link #DEVICE} the caller reads the bus at
-     * {@link #physicalAddress}; on {@link #FAULT} the value is meaningless.
+     * Loads {@code size} bytes (1, 2, 4, 8) at {@code va} for privilege {@code priv}, filling the micro TLB
+     * when it can. The value is zero-extended. Sets {@link #status}: on {@link #DEVICE} the caller reads the
+     * bus at {@link #physicalAddress}; on {@link #FAULT} the value is meaningless.
      */
     public long load(long va, int size, int priv) {
         int offset = (int) va & 0xfff;
         if (offset + size > 4096) {
             return loadSplit(va, size, priv);
         }
-        long pa = va;
-        int perms = pmp.permissions(pa, size, priv);
-        if ((perms & Pmp.R) == 0) {
+        slowAccesses++;
+        long pa = translate(va, Access.LOAD, priv);
+        if (pa == -1) {
+            return -1;
+        }
+        if ((pmp.permissions(pa, size, priv) & Pmp.R) == 0) {
             return fault(CAUSE_LOAD_ACCESS, va);
         }
-        byte[] page = ram.page(pa);
+        byte[] page = frame;
         if (page == null) {
             status = DEVICE;
             physicalAddress = pa;
             return 0;
         }
-        tlbMisses++;
-        fillRead(va, pa, page, priv);
+        int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
+        if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.R) != 0) {
+            int m = modeIndex(priv);
+            int i = (int) (va >>> 12) & TLB_MASK;
+            readTags[m][i] = va >>> 12;
+            readPages[m][i] = page;
+        }
         status = OK;
         return read(page, offset, size);
     }
@@ -148,38 +236,70 @@ public final class Mmu {
             storeSplit(va, size, value, priv);
             return;
         }
-        long pa = va;
-        int perms = pmp.permissions(pa, size, priv);
-        if ((perms & Pmp.W) == 0) {
+        slowAccesses++;
+        long pa = translate(va, Access.STORE, priv);
+        if (pa == -1) {
+            return;
+        }
+        if ((pmp.permissions(pa, size, priv) & Pmp.W) == 0) {
             fault(CAUSE_STORE_ACCESS, va);
             return;
         }
-        byte[] page = ram.page(pa);
+        byte[] page = frame;
         if (page == null) {
             status = DEVICE;
             physicalAddress = pa;
             return;
         }
-        tlbMisses++;
-        write(page, offset, size, value);
+        boolean watched = engine != null && engine.writeProtected(pa);
+        if (watched) {
+            writePageTable(pa, page, offset, size, value);
+        } else {
+            write(page, offset, size, value);
+        }
         if (code.hasCode(pa)) {
             code.codeWritten(pa);
             codeChanged = true;
-        } else {
-            fillWrite(va, pa, page, priv);
+        } else if (!watched) {
+            int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
+            if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.W) != 0) {
+                int m = modeIndex(priv);
+                int i = (int) (va >>> 12) & TLB_MASK;
+                writeTags[m][i] = va >>> 12;
+                writePages[m][i] = page;
+            }
         }
         status = OK;
     }
 
+    /** A store into a page-table page the engine watches: the engine hears every PTE it changed. */
+    private void writePageTable(long pa, byte[] page, int offset, int size, long value) {
+        int first = offset & ~7;
+        int last = (offset + size - 1) & ~7;
+        long old0 = read(page, first, 8);
+        long old1 = last != first ? read(page, last, 8) : 0;
+        write(page, offset, size, value);
+        long base = pa & ~0xfffL;
+        engine.pageTableWritten(context, base + first, old0, read(page, first, 8));
+        if (last != first) {
+            engine.pageTableWritten(context, base + last, old1, read(page, last, 8));
+        }
+    }
+
     /**
      * Checks that an atomic access of {@code size} bytes at {@code va} may read and write RAM and returns the
-     * host frame, or null with {@link #status} set ({@link #FAULT}: store/AMO access fault; {@link #DEVICE}:
-     * atomics on devices are not supported and fault too, as on QEMU).
+     * host frame, or null with {@link #status} set ({@link #FAULT}: store/AMO page or access fault;
+     * atomics on devices are not supported and fault too, as on QEMU). The caller calls {@link #afterAtomic}
+     * once it has written.
      */
     public byte[] atomicFrame(long va, int size, int priv) {
-        long pa = va;
+        atomicPteAddress = -1;
+        long pa = translate(va, Access.STORE, priv);
+        if (pa == -1) {
+            return null;
+        }
         int perms = pmp.permissions(pa, size, priv);
-        byte[] page = (perms & (Pmp.R | Pmp.W)) == (Pmp.R | Pmp.W) ? ram.page(pa) : null;
+        byte[] page = (perms & (Pmp.R | Pmp.W)) == (Pmp.R | Pmp.W) ? frame : null;
         if (page == null) {
             fault(CAUSE_STORE_ACCESS, va);
             return null;
@@ -188,8 +308,86 @@ public final class Mmu {
             code.codeWritten(pa);
             codeChanged = true;
         }
+        if (engine != null && engine.writeProtected(pa)) {
+            atomicPteAddress = pa & ~7L;
+            atomicOldPte = read(page, (int) atomicPteAddress & 0xfff, 8);
+        }
         status = OK;
         return page;
+    }
+
+    /** After the atomic access {@link #atomicFrame} allowed: tells the engine if it changed a watched PTE. */
+    public void afterAtomic() {
+        if (atomicPteAddress != -1) {
+            long address = atomicPteAddress;
+            atomicPteAddress = -1;
+            byte[] page = ram.page(address);
+            engine.pageTableWritten(context, address, atomicOldPte, read(page, (int) address & 0xfff, 8));
+        }
+    }
+
+    /**
+     * Translates {@code va} for {@code access} by privilege {@code priv} (data accesses pass the MPRV-effective
+     * one): the guest-physical address, with {@link #frame} and {@link #leafFlags} set; or -1 with the fault
+     * set. PMP on the final address is the caller's check (it knows the access size).
+     */
+    private long translate(long va, int access, int priv) {
+        long satp = context == null ? 0 : context.satp();
+        if (priv == PRIV_M || Satp.mode(satp) == Satp.MODE_BARE || engine == null) {
+            leafFlags = (int) (Pte.R | Pte.W | Pte.X | Pte.A | Pte.D);
+            if (engine == null) {
+                frame = ram.page(va);
+                return va;
+            }
+            // Untranslated accesses are cached too, so nested paging walks its G-stage table once per page.
+            long page = va >>> 12;
+            int i = tlb.lookup(page, Tlb.BARE);
+            if (i >= 0) {
+                frame = tlb.frame(i);
+            } else {
+                frame = engine.physicalFrame(context, va);
+                tlb.insert(page, Tlb.BARE, page, frame, leafFlags | (frame == null ? Tlb.DEVICE : 0), 0);
+            }
+            return va;
+        }
+        long mstatus = context.mstatus();
+        boolean sum = (mstatus & MSTATUS_SUM) != 0;
+        boolean mxr = (mstatus & MSTATUS_MXR) != 0;
+        long vpn = va >>> 12;
+        int asid = Satp.asid(satp);
+        int i = tlb.lookup(vpn, asid);
+        if (i >= 0) {
+            int flags = tlb.flags(i);
+            if (Access.permitted(flags, access, priv, sum, mxr) && (access != Access.STORE || (flags & Pte.D) != 0)) {
+                frame = tlb.frame(i);
+                leafFlags = flags;
+                return (tlb.gpaPage(i) << 12) | (va & 0xfff);
+            }
+            // The entry lacks what this access needs (perhaps only D): the walk decides.
+            tlb.hitWasMiss();
+        }
+        int outcome = engine.translate(context, walk, pmp, va, access, priv, satp, mstatus, result);
+        if (outcome != PageWalk.OK) {
+            return fault(walk.cause, va);
+        }
+        frame = result.frame;
+        leafFlags = (int) result.flags & 0xff;
+        tlb.insert(vpn, asid, result.gpa >>> 12, frame, leafFlags | (frame == null ? Tlb.DEVICE : 0), result.level);
+        return result.gpa;
+    }
+
+    /**
+     * Translates {@code va} for a debugger or a tool, without side effects on A/D bits, TLBs or counters:
+     * the guest-physical address, or -1 when the guest's table does not map it for {@code priv}.
+     */
+    public long probe(long va, int access, int priv) {
+        long satp = context == null ? 0 : context.satp();
+        if (priv == PRIV_M || Satp.mode(satp) == Satp.MODE_BARE || engine == null) {
+            return va;
+        }
+        PageWalk probe = new PageWalk();
+        int outcome = probe.walk(va, access, priv, satp, context.mstatus(), null, ram::page, false);
+        return outcome == PageWalk.OK ? probe.gpa : -1;
     }
 
     private long loadSplit(long va, int size, int priv) {
@@ -209,10 +407,14 @@ public final class Mmu {
     }
 
     private void storeSplit(long va, int size, long value, int priv) {
-        // Check every byte first so that a fault leaves memory untouched.
+        // Translate and check every byte first so that a fault leaves memory untouched.
         for (int i = 0; i < size; i++) {
             long a = va + i;
-            if ((pmp.permissions(a, 1, priv) & Pmp.W) == 0 || !ram.isRam(a, 1)) {
+            long pa = translate(a, Access.STORE, priv);
+            if (pa == -1) {
+                return;
+            }
+            if ((pmp.permissions(pa, 1, priv) & Pmp.W) == 0 || frame == null) {
                 fault(CAUSE_STORE_ACCESS, a);
                 return;
             }
@@ -224,26 +426,6 @@ public final class Mmu {
         }
         codeChanged = changed;
         status = OK;
-    }
-
-    private void fillRead(long va, long pa, byte[] page, int priv) {
-        int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
-        if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.R) != 0) {
-            int m = modeIndex(priv);
-            int i = (int) (va >>> 12) & TLB_MASK;
-            readTags[m][i] = va >>> 12;
-            readPages[m][i] = page;
-        }
-    }
-
-    private void fillWrite(long va, long pa, byte[] page, int priv) {
-        int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
-        if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.W) != 0) {
-            int m = modeIndex(priv);
-            int i = (int) (va >>> 12) & TLB_MASK;
-            writeTags[m][i] = va >>> 12;
-            writePages[m][i] = page;
-        }
     }
 
     private long fault(int cause, long va) {
@@ -273,8 +455,8 @@ public final class Mmu {
         }
     }
 
-    /** Slow-path accesses that went to RAM (TLB misses). */
+    /** Slow-path data accesses (micro TLB misses). */
     public long tlbMisses() {
-        return tlbMisses;
+        return slowAccesses;
     }
 }

@@ -3,6 +3,7 @@ package dev.guestbench.vmm.sbi;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.cpu.Vcpu;
 import dev.guestbench.vmm.exit.Hypercalls;
+import dev.guestbench.vmm.memory.Access;
 import dev.guestbench.vmm.memory.GuestPhysicalMap;
 
 /**
@@ -110,10 +111,8 @@ public final class Sbi implements Hypercalls {
             call.ret(SbiError.NOT_SUPPORTED, 0);
             return;
         }
-        long error = forEachHart(call.arg(0), call.arg(1), cpu -> {
-            cpu.mmu.flushAll();
-            cpu.flushFetch();
-        });
+        // A fence of every address and address space covers the ranges and ASIDs the call names.
+        long error = forEachHart(call.arg(0), call.arg(1), cpu -> cpu.mmu.sfence(-1, -1));
         call.ret(error, 0);
     }
 
@@ -246,8 +245,10 @@ public final class Sbi implements Hypercalls {
                 call.legacyReturn(0);
             }
             case 4, 5, 6, 7 -> {
-                long mask = legacyHartMask(call.arg(0));
-                if (mask == -1 && call.arg(0) != 0 && !machine.ram().isRam(call.arg(0), 8)) {
+                // The legacy calls pass the mask by its virtual address in the caller's address space.
+                long pointer = call.arg(0) == 0 ? 0 : cpu.mmu.probe(call.arg(0), Access.LOAD, cpu.state.priv);
+                long mask = legacyHartMask(pointer);
+                if (mask == -1 && call.arg(0) != 0 && (pointer == -1 || !machine.ram().isRam(pointer, 8))) {
                     call.legacyReturn(SbiError.INVALID_ADDRESS);
                     return;
                 }
@@ -255,8 +256,7 @@ public final class Sbi implements Hypercalls {
                     if (ext == 4) {
                         target.state.mipSoftware |= SSIP_BIT;
                     } else {
-                        target.mmu.flushAll();
-                        target.flushFetch();
+                        target.mmu.sfence(-1, -1);
                     }
                 });
                 call.legacyReturn(0);
@@ -273,7 +273,7 @@ public final class Sbi implements Hypercalls {
         if (pointer == 0) {
             return -1;
         }
-        if (!machine.ram().isRam(pointer, 8)) {
+        if (pointer == -1 || !machine.ram().isRam(pointer, 8)) {
             return -1;
         }
         byte[] buffer = new byte[8];

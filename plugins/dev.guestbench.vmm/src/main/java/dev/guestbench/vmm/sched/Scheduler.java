@@ -21,7 +21,9 @@ public final class Scheduler {
         /** The instruction limit was reached. */
         INSTRUCTION_LIMIT,
         /** Every hart waits for an interrupt and nothing can ever raise one. */
-        IDLE_FOREVER
+        IDLE_FOREVER,
+        /** A debugger asked for a pause, or holds every hart that could run. */
+        PAUSED
     }
 
     /** Waits for an event from outside the machine (input on the console) while every hart is idle. */
@@ -41,6 +43,11 @@ public final class Scheduler {
     private final BooleanSupplier stopped;
     private final long quantum;
     private long steps;
+    /** Harts a debugger holds: skipped as if stopped. */
+    private final boolean[] held;
+    private volatile boolean pauseRequested;
+    /** Instructions single-stepped since time last advanced for them. */
+    private long steppedSinceTick;
 
     /**
      * @param poll called after every round (device input)
@@ -55,6 +62,45 @@ public final class Scheduler {
         this.idle = idle;
         this.stopped = stopped;
         this.quantum = quantum;
+        this.held = new boolean[this.cpus.length];
+    }
+
+    /** Asks a run to return {@link Outcome#PAUSED} after the current hart's slice (from any thread). */
+    public void requestPause() {
+        pauseRequested = true;
+    }
+
+    /** A debugger holds hart {@code index} (it does not run) or lets it go; call only between runs. */
+    public void hold(int index, boolean hold) {
+        held[index] = hold;
+    }
+
+    /**
+     * Runs one instruction of hart {@code index} (a debugger's step): returns the steps taken, 0 when the
+     * hart is stopped or waits for an interrupt that is not pending. Time advances with the steps.
+     */
+    public long step(int index) {
+        Vcpu cpu = cpus[index];
+        HartState s = cpu.state;
+        if (!s.running) {
+            return 0;
+        }
+        if (s.waitingForInterrupt) {
+            if ((s.mip() & s.mie) == 0) {
+                return 0;
+            }
+            s.waitingForInterrupt = false;
+        }
+        time.beginQuantum(s);
+        long n = cpu.run(1);
+        steps += n;
+        steppedSinceTick += n;
+        long ticks = steppedSinceTick / time.instructionsPerTick();
+        steppedSinceTick -= ticks * time.instructionsPerTick();
+        time.endRound(ticks);
+        notifyTime();
+        poll.run();
+        return n;
     }
 
     /**
@@ -70,10 +116,20 @@ public final class Scheduler {
             if (steps >= maxInstructions) {
                 return Outcome.INSTRUCTION_LIMIT;
             }
+            if (pauseRequested) {
+                pauseRequested = false;
+                return Outcome.PAUSED;
+            }
             boolean anyRan = false;
-            for (Vcpu cpu : cpus) {
+            boolean anyHeld = false;
+            for (int c = 0; c < cpus.length; c++) {
+                Vcpu cpu = cpus[c];
                 HartState s = cpu.state;
                 if (!s.running) {
+                    continue;
+                }
+                if (held[c]) {
+                    anyHeld = true;
                     continue;
                 }
                 if (s.waitingForInterrupt) {
@@ -92,9 +148,17 @@ public final class Scheduler {
                 if (stopped.getAsBoolean()) {
                     return Outcome.STOPPED;
                 }
+                if (pauseRequested) {
+                    // A breakpoint or a debugger's pause: end the round here; time advances as far as it ran.
+                    pauseRequested = false;
+                    time.endRound(0);
+                    return Outcome.PAUSED;
+                }
             }
             if (anyRan) {
                 time.endRound(quantum / time.instructionsPerTick());
+            } else if (anyHeld && !anyRunnable()) {
+                return Outcome.PAUSED;
             } else if (!skipIdleTime()) {
                 return Outcome.IDLE_FOREVER;
             }
@@ -123,6 +187,16 @@ public final class Scheduler {
         }
         // No timer is armed: only outside input can change anything.
         return idle.awaitEvent();
+    }
+
+    /** Whether a hart that is not held could run (now or after an interrupt). */
+    private boolean anyRunnable() {
+        for (int c = 0; c < cpus.length; c++) {
+            if (cpus[c].state.running && !held[c]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void notifyTime() {

@@ -59,8 +59,11 @@ public final class GuestBuild {
         cmd.add(GCC);
         cmd.addAll(FLAGS);
         cmd.addAll(List.of("-I", rt.toString(), "-T", rt.resolve("link.ld").toString(),
-                rt.resolve("crt0.S").toString(), rt.resolve("rt.c").toString(), program.source().toString(),
-                "-o", elf.toString()));
+                rt.resolve("crt0.S").toString(), rt.resolve("rt.c").toString()));
+        if (program.usesPageTables()) {
+            cmd.add(rt.resolve("pt.c").toString());
+        }
+        cmd.addAll(List.of(program.source().toString(), "-o", elf.toString()));
         Result r = exec(cmd, 120);
         if (r.status != 0 || !Files.isRegularFile(elf)) {
             fail("building guest program " + program.name() + " failed (status " + r.status + "):\n"

@@ -13,10 +13,12 @@ import java.util.stream.Stream;
  * One guest test program in {@code src/test/guest} (a {@code .c} or {@code .S} file beside the runtime in
  * {@code rt/}), with the directives its source declares on lines of their own:
  * {@code // guest-smp: N} (harts), {@code // guest-qemu-args: ...} (extra QEMU options) and
- * {@code // guest-output: scheduling-dependent} (lines starting with "order:" depend on scheduling).
+ * {@code // guest-output: scheduling-dependent} (lines starting with "order:" depend on scheduling). A source
+ * with a line {@code #include "pt.h"} uses the page-table builder, so {@code rt/pt.c} is linked in.
  */
 /** One guest test program in {@code src/test/guest}, with the directives its source declares. */
-public record GuestProgram(String name, Path source, int harts, List<String> qemuArgs, boolean schedulingDependent) {
+public record GuestProgram(String name, Path source, int harts, List<String> qemuArgs, boolean schedulingDependent,
+        boolean usesPageTables) {
 
     /** Where the guest sources are: the Maven build runs tests in the bundle's directory. */
     public static Path guestDir() {
@@ -52,6 +54,7 @@ public record GuestProgram(String name, Path source, int harts, List<String> qem
         int harts = 1;
         List<String> qemuArgs = new ArrayList<>();
         boolean scheduling = false;
+        boolean pageTables = false;
         try {
             for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
                 if (line.startsWith("// guest-smp:")) {
@@ -62,6 +65,8 @@ public record GuestProgram(String name, Path source, int harts, List<String> qem
                             qemuArgs.add(a);
                         }
                     }
+                } else if (line.startsWith("#include \"pt.h\"")) {
+                    pageTables = true; // the page-table builder rt/pt.c is linked in
                 } else if (line.startsWith("// guest-output:")) {
                     scheduling = line.contains("scheduling-dependent");
                 }
@@ -69,6 +74,6 @@ public record GuestProgram(String name, Path source, int harts, List<String> qem
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new GuestProgram(name, source, harts, List.copyOf(qemuArgs), scheduling);
+        return new GuestProgram(name, source, harts, List.copyOf(qemuArgs), scheduling, pageTables);
     }
 }

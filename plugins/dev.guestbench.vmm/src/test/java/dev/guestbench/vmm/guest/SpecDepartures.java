@@ -122,6 +122,27 @@ public final class SpecDepartures {
         d.add(new Departure("interrupts",
                 "^(in U with SSI and SEI \\(software\\) delegated and pending, SIE=0: taken:) S1 S9$", "$1 S9 S1", 1,
                 "SEI has priority over SSI (priv. 3.1.9 and 4.1.3); QEMU 7.2 takes the lowest-numbered first."));
+        // --- paging ---------------------------------------------------------------------------------
+        d.add(new Departure("paging_pmp", "^(  amoadd): trap M cause=0x5 ", "$1: trap M cause=0x7 ", 6,
+                "An AMO whose PTE read or final access PMP denies, or that reaches no memory, raises a store/AMO"
+                        + " access fault (cause 7, priv. 3.7.1 and 4.3.2); QEMU 7.2 checks the load half first and"
+                        + " reports a load access fault (5)."));
+        d.add(new Departure("paging_pmp",
+                "^(walk: pointer PTE to 0x100000000 \\(no RAM there\\))\\n  load: trap M cause=0xd ([^\\n]*)\\n(  value 0x5a5a)\\n"
+                        + "  store: trap M cause=0xf ([^\\n]*)\\n  amoadd: trap M cause=0xd ([^\\n]*)\\n"
+                        + "  fetch: trap M cause=0xc ([^\\n]*)$",
+                "$1\n  load: trap M cause=0x5 $2\n$3\n  store: trap M cause=0x7 $4\n  amoadd: trap M cause=0x7 $5\n"
+                        + "  fetch: trap M cause=0x1 $6", 1,
+                "A PTE read from an address where no memory is raises an access fault of the original access's"
+                        + " kind (priv. 4.3.2 step 2); QEMU 7.2 reports a page fault."));
+        d.add(new Departure("paging_pmp",
+                "^(walk: pointer PTE to the CLINT \\(a device\\))\\n  load: trap M cause=0xd ", "$1\n  load: trap M cause=0x5 ", 1,
+                "A PTE read from a device region (no page-table walks there, priv. 3.6 and 4.3.2 step 2) raises an"
+                        + " access fault; QEMU 7.2 reports a page fault."));
+        d.add(new Departure("paging_fault", "^([MS]): satp written mode Sv57 -> taken$", "$1: satp written mode Sv57 -> unchanged",
+                2, "Not a departure from the spec but from Guestbench's scope: QEMU 7.2 implements Sv57, Guestbench"
+                        + " implements Sv39 and Sv48 only, so a write of the Sv57 mode leaves satp unchanged as for any"
+                        + " unsupported mode (priv. 4.1.11)."));
         return d;
     }
 

@@ -21,7 +21,9 @@ import dev.guestbench.vmm.cpu.Op;
  * a branch, a jump, the page end or anything else) into a hidden JVM class, whose method the JIT then
  * compiles to machine code. Guest registers live in JVM locals for the length of the block and are written
  * back where it ends; a load or store the TLB does not cover ends the block before it, and the interpreter
- * does that instruction through its slow path.
+ * does that instruction through its slow path. A block is position-independent: its pcs are offsets in the
+ * page, added to the virtual page base it runs at, because one physical page of code may be mapped at several
+ * virtual addresses (Linux runs the same page at its physical and at its kernel address).
  */
 public final class BlockTranslator implements BlockCompiler {
 
@@ -32,12 +34,13 @@ public final class BlockTranslator implements BlockCompiler {
     private static final String VCPU = "dev/guestbench/vmm/cpu/Vcpu";
     private static final String MEMORY = "dev/guestbench/vmm/cpu/jit/JitMemory";
     private static final String OPS = "dev/guestbench/vmm/cpu/IntegerOps";
-    private static final String RUN = "(L" + VCPU + ";[J)J";
+    private static final String RUN = "(L" + VCPU + ";[JJ)J";
 
-    // Locals of run(): this, cpu, x, then the registers (two slots each), then temporaries.
+    // Locals of run(): this, cpu, x, the page base (two slots), then the registers (two slots each), then temporaries.
     private static final int CPU = 1;
     private static final int X = 2;
-    private static final int FIRST_REGISTER = 3;
+    private static final int PAGE_BASE = 3;
+    private static final int FIRST_REGISTER = 5;
     private static final int ADDRESS = FIRST_REGISTER + 64;
     private static final int INDEX = ADDRESS + 2;
     private static final int OFFSET = INDEX + 1;
@@ -61,7 +64,7 @@ public final class BlockTranslator implements BlockCompiler {
         if (insns.isEmpty()) {
             return CompiledBlock.NONE;
         }
-        byte[] bytes = generate(insns, page.base);
+        byte[] bytes = generate(insns);
         try {
             Class<?> type = lookup.defineHiddenClass(bytes, true).lookupClass();
             CompiledBlock block = (CompiledBlock) type.getConstructor(int.class).newInstance(insns.size());
@@ -73,7 +76,7 @@ public final class BlockTranslator implements BlockCompiler {
         }
     }
 
-    /** One guest instruction of a block. */
+    /** One guest instruction of a block; {@code pc} is its offset in the page. */
     private record Insn(int op, int rd, int rs1, int rs2, int imm, long pc, int length) {
     }
 
@@ -93,7 +96,7 @@ public final class BlockTranslator implements BlockCompiler {
             }
             int length = w < 0 ? 2 : 4;
             Insn insn = new Insn(op, (w >>> 8) & 31, (w >>> 13) & 31, (w >>> 18) & 31, (int) (decoded >> 32),
-                    page.base + 2L * s, length);
+                    2L * s, length);
             insns.add(insn);
             if (endsBlock(op)) {
                 break;
@@ -127,7 +130,7 @@ public final class BlockTranslator implements BlockCompiler {
     private record Exit(Label label, int index, long pc, long dirty) {
     }
 
-    private byte[] generate(List<Insn> insns, long pageBase) {
+    private byte[] generate(List<Insn> insns) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -203,13 +206,13 @@ public final class BlockTranslator implements BlockCompiler {
             }
             if (!ended) {
                 Insn last = insns.get(insns.size() - 1);
-                finish(insns.size(), () -> pushLong(last.pc() + last.length()));
+                finish(insns.size(), () -> pushPc(last.pc() + last.length()));
             }
             for (Exit e : exits) {
                 mv.visitLabel(e.label());
                 long saved = dirty;
                 dirty = e.dirty();
-                finish(e.index(), () -> pushLong(e.pc()));
+                finish(e.index(), () -> pushPc(e.pc()));
                 dirty = saved;
             }
         }
@@ -252,7 +255,7 @@ public final class BlockTranslator implements BlockCompiler {
                     set(i.rd());
                 }
                 case Op.AUIPC -> {
-                    pushLong(i.pc() + i.imm());
+                    pushPc(i.pc() + i.imm());
                     set(i.rd());
                 }
                 case Op.ADDI -> immediate(i, LADD);
@@ -425,10 +428,10 @@ public final class BlockTranslator implements BlockCompiler {
             switch (op) {
                 case Op.JAL, Op.JAL_X0 -> {
                     if (op == Op.JAL) {
-                        pushLong(fallThrough);
+                        pushPc(fallThrough);
                         set(i.rd());
                     }
-                    finish(k + 1, () -> pushLong(i.pc() + i.imm()));
+                    finish(k + 1, () -> pushPc(i.pc() + i.imm()));
                 }
                 case Op.JALR, Op.JALR_X0 -> {
                     // The target uses rs1 before rd may overwrite it.
@@ -439,7 +442,7 @@ public final class BlockTranslator implements BlockCompiler {
                     mv.visitInsn(LAND);
                     mv.visitVarInsn(LSTORE, TARGET);
                     if (op == Op.JALR) {
-                        pushLong(fallThrough);
+                        pushPc(fallThrough);
                         set(i.rd());
                     }
                     finish(k + 1, () -> mv.visitVarInsn(LLOAD, TARGET));
@@ -459,9 +462,9 @@ public final class BlockTranslator implements BlockCompiler {
                         case Op.BLT, Op.BLTU -> IFLT;
                         default -> IFGE;
                     }, taken);
-                    finish(k + 1, () -> pushLong(fallThrough));
+                    finish(k + 1, () -> pushPc(fallThrough));
                     mv.visitLabel(taken);
-                    finish(k + 1, () -> pushLong(i.pc() + i.imm()));
+                    finish(k + 1, () -> pushPc(i.pc() + i.imm()));
                 }
             }
         }
@@ -532,6 +535,13 @@ public final class BlockTranslator implements BlockCompiler {
             } else {
                 mv.visitLdcInsn(value);
             }
+        }
+
+        /** Pushes the virtual address of the instruction at {@code offset} in the page (or past it). */
+        private void pushPc(long offset) {
+            mv.visitVarInsn(LLOAD, PAGE_BASE);
+            pushLong(offset);
+            mv.visitInsn(LADD);
         }
 
         private void pushLong(long value) {

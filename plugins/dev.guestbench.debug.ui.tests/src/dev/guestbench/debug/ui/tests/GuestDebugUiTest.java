@@ -1,0 +1,321 @@
+package dev.guestbench.debug.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IRegister;
+import org.eclipse.debug.core.model.IRegisterGroup;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.debug.ui.IDebugView;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.guestbench.debug.core.GuestDebug;
+import dev.guestbench.debug.core.breakpoints.GuestLineBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;
+import dev.guestbench.debug.core.launch.GuestLaunchConfigurations;
+import dev.guestbench.debug.core.model.GuestDebugTarget;
+import dev.guestbench.debug.core.model.GuestProcess;
+import dev.guestbench.debug.core.model.GuestStackFrame;
+import dev.guestbench.debug.core.model.GuestThread;
+import dev.guestbench.debug.ui.breakpoints.LineBreakpointToggler;
+import dev.guestbench.debug.ui.views.DisassemblyView;
+import dev.guestbench.debug.ui.views.PageTablesView;
+import dev.guestbench.debug.ui.views.TrapHistoryView;
+import dev.guestbench.debug.ui.views.VmmView;
+import dev.guestbench.debug.ui.wizard.NewGuestKernelWizard;
+import dev.guestbench.vmm.debug.SuspendReason;
+import dev.guestbench.vmm.debug.TrapFilter;
+import dev.guestbench.vmm.exit.ExitReason;
+import dev.guestbench.vmm.exit.TrapRecord;
+
+/**
+ * The debugger in a real workbench: the wizard's example kernel is launched in Debug, stops at a line
+ * breakpoint, has a register read and changed, steps by line and by instruction, stops at an ecall trap
+ * breakpoint, shows in the Trap History, VMM and Disassembly views, and is terminated; a runaway guest
+ * leaves the IDE responsive and terminates.
+ */
+class GuestDebugUiTest {
+
+    private static final Duration LOOSE = Duration.ofSeconds(60);
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        Workbench.shell().setBounds(0, 0, 1440, 900);
+        // The console would come to the front on every line the guest prints, covering the views shot below.
+        DebugUITools.getPreferenceStore().setValue("DEBUG.consoleOpenOnOut", false);
+        DebugUITools.getPreferenceStore().setValue("DEBUG.consoleOpenOnErr", false);
+        PlatformUI.getWorkbench().showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE,
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow());
+    }
+
+    @AfterEach
+    void cleanUp() throws CoreException {
+        for (ILaunch l : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+            if (!l.isTerminated()) {
+                l.terminate();
+            }
+        }
+        DebugPlugin.getDefault().getBreakpointManager().removeBreakpoints(
+                DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(GuestDebug.MODEL_ID), true);
+    }
+
+    @Test
+    void theWizardsKernelIsDebuggedFromLineBreakpointToTermination() throws Exception {
+        // The wizard, as a user finishes it.
+        NewGuestKernelWizard wizard = new NewGuestKernelWizard();
+        wizard.init(PlatformUI.getWorkbench(), null);
+        WizardDialog dialog = new WizardDialog(Workbench.shell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        assertTrue(wizard.performFinish());
+        dialog.close();
+        IProject project = wizard.project();
+        IFile kernel = project.getFile(NewGuestKernelWizard.KERNEL);
+        assertTrue(kernel.exists());
+        ILaunchConfiguration config = wizard.configuration();
+        assertNotNull(config);
+
+        int line = lineOf(kernel, "mv      a0, s0");
+        GuestLineBreakpoint lineBreakpoint = LineBreakpointToggler.toggle(kernel, line);
+        assertNotNull(lineBreakpoint);
+
+        // Visible before the first suspend, so that it takes the debug context the suspend brings.
+        Workbench.page().showView(IDebugUIConstants.ID_REGISTER_VIEW);
+        ILaunch launch = launch(config, ILaunchManager.DEBUG_MODE);
+        Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
+        GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
+        GuestThread thread = target.thread(0);
+        Workbench.waitUntil("the stop at the line breakpoint", LOOSE, thread::isSuspended);
+        assertEquals(SuspendReason.BREAKPOINT, thread.lastSuspend().reason());
+        GuestStackFrame frame = (GuestStackFrame) thread.getTopStackFrame();
+        assertEquals(line, frame.getLineNumber());
+        assertTrue(frame.getName().startsWith("round+0x2 "), frame.getName());
+        IBreakpoint[] hit = thread.getBreakpoints();
+        assertEquals(1, hit.length);
+        assertEquals(lineBreakpoint, hit[0]);
+
+        // Read and change a register: s0 counts rounds; 2 leaves one more round to go.
+        IRegister s0 = register(frame, "General", "x8 (s0)");
+        assertEquals("0x0000000000000001", s0.getValue().getValueString());
+        s0.setValue("2");
+        assertEquals(2, target.debugger().gpr(0, 8));
+        IRegister sstatus = register(frame, "Supervisor CSRs", "sstatus");
+        assertTrue(sstatus.getValue().hasVariables(), "sstatus shows its fields");
+        IRegister scause = register(frame, "Supervisor CSRs", "scause");
+        assertTrue(scause.getValue().getValueString().contains("("), scause.getValue().getValueString());
+        IViewPart registers = Workbench.page().showView(IDebugUIConstants.ID_REGISTER_VIEW);
+        Viewer viewer = ((IDebugView) registers).getViewer();
+        // Under the test harness the platform's Registers view does not take its input from our frame (its
+        // input stays null; cause not found yet), so the registers are checked through the model above and
+        // the view is shot as it is, after a bounded wait.
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Workbench.waitUntil("a moment for the Registers view", LOOSE, () -> System.nanoTime() > until
+                || viewer.getControl() instanceof Tree t && t.getItemCount() > 0 && !t.getItem(0).getText().isEmpty());
+        if (viewer.getInput() != null) {
+            ((TreeViewer) viewer).expandToLevel(2);
+            Workbench.settle();
+        }
+        shot(registers, "debug-registers.png");
+
+        // Step by line: `mv a0, s0` -> `call print_digit` -> (over the call) `li t0, 3`.
+        thread.stepOver();
+        Workbench.waitUntil("a line step", LOOSE, () -> thread.isSuspended() && !thread.isStepping());
+        assertEquals(line + 1, ((GuestStackFrame) thread.getTopStackFrame()).getLineNumber());
+        thread.stepOver();
+        Workbench.waitUntil("a line step over the call", LOOSE, () -> thread.isSuspended() && !thread.isStepping());
+        assertEquals(line + 2, ((GuestStackFrame) thread.getTopStackFrame()).getLineNumber());
+
+        // Step by instruction.
+        long pc = target.debugger().pc(0);
+        target.setInstructionStepping(true);
+        thread.stepInto();
+        Workbench.waitUntil("an instruction step", LOOSE, () -> thread.isSuspended() && !thread.isStepping());
+        long after = target.debugger().pc(0);
+        assertTrue(after == pc + 2 || after == pc + 4, String.format("pc 0x%x after 0x%x", after, pc));
+        target.setInstructionStepping(false);
+
+        // A trap breakpoint on ecall.
+        DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(lineBreakpoint, true);
+        GuestTrapBreakpoint trap = new GuestTrapBreakpoint(ResourcesPlugin.getWorkspace().getRoot(),
+                TrapFilter.of(ExitReason.ECALL));
+        DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(trap);
+        long suspends = target.suspendCount();
+        target.resume();
+        Workbench.waitUntil("the stop at the ecall", LOOSE,
+                () -> target.suspendCount() > suspends && thread.isSuspended());
+        assertEquals(SuspendReason.TRAP, thread.lastSuspend().reason());
+        var history = target.debugger().trapHistory();
+        TrapRecord last = history.get(history.size() - 1);
+        assertEquals(ExitReason.ECALL, last.reason());
+
+        // The views.
+        TrapHistoryView traps = (TrapHistoryView) Workbench.page().showView(TrapHistoryView.ID);
+        traps.refresh();
+        assertEquals(history.size(), traps.table().getItemCount());
+        TableItem lastRow = traps.table().getItem(traps.table().getItemCount() - 1);
+        assertTrue(lastRow.getText(3).contains("ecall"), lastRow.getText(3));
+        Path csv = Files.createTempFile("traps", ".csv");
+        traps.exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(history.size() + 1, lines.size());
+        shot(traps, "debug-trap-history.png");
+
+        VmmView vmm = (VmmView) Workbench.page().showView(VmmView.ID);
+        vmm.refresh();
+        TreeItem vm = vmm.tree().getItem(0);
+        assertTrue(vm.getText(0).startsWith("VM "), vm.getText(0));
+        assertTrue(vm.getItem(0).getItem(0).getText(1).contains("suspended"), vm.getItem(0).getItem(0).getText(1));
+        shot(vmm, "debug-vmm.png");
+
+        DisassemblyView disassembly = (DisassemblyView) Workbench.page().showView(DisassemblyView.ID);
+        disassembly.refresh();
+        boolean marked = false;
+        boolean ecall = false;
+        for (TableItem row : disassembly.table().getItems()) {
+            marked |= row.getText(0).equals("=>") && row.getText(1).equals(String.format("0x%x", target.debugger().pc(0)));
+            ecall |= row.getText(4).contains("ecall");
+        }
+        assertTrue(marked, "the pc's row is marked");
+        assertTrue(ecall, "the ecall just taken is listed");
+        shot(disassembly, "debug-disassembly.png");
+
+        PageTablesView tables = (PageTablesView) Workbench.page().showView(PageTablesView.ID);
+        tables.refresh();
+        TreeItem guestTable = tables.tree().getItem(0);
+        assertTrue(guestTable.getText(0).contains("Sv39"), guestTable.getText(0));
+        assertTrue(tables.reveal("0x80200000"), "the kernel's code is mapped");
+        TreeItem leaf = tables.tree().getSelection()[0];
+        assertTrue(leaf.getText(0).startsWith("0x80000000 - 0xbfffffff (1 GiB)"), leaf.getText(0));
+        assertEquals("RWX--AD", leaf.getText(3));
+        TreeItem shadowTable = tables.tree().getItem(1);
+        assertTrue(shadowTable.getText(0).startsWith("Shadow table"), shadowTable.getText(0));
+        assertTrue(shadowTable.getItemCount() > 0, "the hypervisor has shadowed the kernel's pages");
+        shot(tables, "debug-page-tables.png");
+
+        target.terminate();
+        Workbench.waitUntil("termination", LOOSE, target::isTerminated);
+        Workbench.waitUntil("the launch to end", LOOSE, launch::isTerminated);
+    }
+
+    @Test
+    void aRunawayGuestKeepsTheIdeResponsiveAndIsTerminated() throws Exception {
+        NewGuestKernelWizard wizard = new NewGuestKernelWizard();
+        wizard.create("runaway", null);
+        IProject project = wizard.project();
+        IFile flood = project.getFile("flood.S");
+        flood.create(new ByteArrayInputStream(String.join("\n",
+                "    .section .text",
+                "    .globl _start",
+                "_start:",
+                "    li t0, 0x10000000",
+                "    li t1, 'x'",
+                "loop:",
+                "    sb t1, 0(t0)",
+                "    j loop",
+                "").getBytes(StandardCharsets.US_ASCII)), true, null);
+        ILaunchConfiguration config = GuestLaunchConfigurations.create(flood);
+        ILaunch launch = launch(config, ILaunchManager.RUN_MODE);
+        Workbench.waitUntil("the VM process", LOOSE, () -> launch.getProcesses().length > 0);
+        GuestProcess process = (GuestProcess) launch.getProcesses()[0];
+        // The UI thread keeps answering while the guest floods the console.
+        for (int i = 0; i < 10; i++) {
+            AtomicBoolean ran = new AtomicBoolean();
+            Workbench.shell().getDisplay().asyncExec(() -> ran.set(true));
+            Workbench.waitUntil("the UI thread to run a task", Duration.ofSeconds(10), ran::get);
+        }
+        assertTrue(!process.isTerminated());
+        process.terminate();
+        Workbench.waitUntil("the runaway guest to end", Duration.ofSeconds(10), process::isTerminated);
+    }
+
+    /** A screenshot of the workbench with {@code view} maximized. */
+    private static void shot(IViewPart view, String name) throws Exception {
+        IWorkbenchPage page = Workbench.page();
+        page.activate(view);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        page.activate(view);
+        try {
+            Workbench.settle();
+            Workbench.screenshot(name);
+        } finally {
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        }
+    }
+
+    private static ILaunch launch(ILaunchConfiguration config, String mode) {
+        // What DebugUITools.launch ends in (a job, off the UI thread), without its preference prompts.
+        ILaunch[] result = new ILaunch[1];
+        Job job = new Job("Launching " + config.getName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    result[0] = config.launch(mode, monitor);
+                    return Status.OK_STATUS;
+                } catch (CoreException e) {
+                    return e.getStatus();
+                }
+            }
+        };
+        job.schedule();
+        Workbench.waitUntil("the launch job", LOOSE, () -> job.getResult() != null);
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        return result[0];
+    }
+
+    private static int lineOf(IFile file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file.getLocation().toPath());
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + file);
+    }
+
+    private static IRegister register(GuestStackFrame frame, String group, String name) throws Exception {
+        for (IRegisterGroup g : frame.getRegisterGroups()) {
+            if (g.getName().equals(group)) {
+                for (IRegister r : g.getRegisters()) {
+                    if (r.getName().equals(name)) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no register " + name + " in group " + group);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.guestbench.debug.ui.views;
+
+import java.util.Locale;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.part.ViewPart;
+
+import dev.guestbench.debug.core.model.GuestDebugTarget;
+import dev.guestbench.debug.ui.GuestContext;
+import dev.guestbench.vmm.Vm;
+import dev.guestbench.vmm.cpu.HartState;
+import dev.guestbench.vmm.cpu.Vcpu;
+import dev.guestbench.vmm.debug.VmDebugger;
+import dev.guestbench.vmm.exit.Disposition;
+import dev.guestbench.vmm.exit.ExitReason;
+import dev.guestbench.vmm.exit.TrapHistory;
+
+/**
+ * The hypervisor's view of the VM: its vCPUs (state, privilege, pc, instructions retired, MIPS), exits per
+ * reason and disposition, and memory (guest frames in use, decoded code pages, TLB misses). Refreshed
+ * twice a second; the tree's shape is made once per VM so expansion survives refreshes.
+ */
+public final class VmmView extends ViewPart {
+
+    /** The view's id. */
+    public static final String ID = "dev.guestbench.debug.ui.vmm";
+
+    private static final int REFRESH_MILLIS = 500;
+
+    private Tree tree;
+    private GuestDebugTarget target;
+    private TreeItem vmItem;
+    private TreeItem[] cpuItems;
+    private TreeItem[] exitItems;
+    private TreeItem[] dispositionItems;
+    private TreeItem framesItem;
+    private TreeItem decodedItem;
+    private TreeItem tlbItem;
+    private long[] lastRetired;
+    private long lastNanos;
+    private double[] mips;
+    private boolean disposed;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        tree = new Tree(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(true);
+        String[] names = {"What", "Value"};
+        int[] widths = {260, 520};
+        for (int i = 0; i < names.length; i++) {
+            TreeColumn c = new TreeColumn(tree, SWT.LEFT);
+            c.setText(names[i]);
+            c.setWidth(widths[i]);
+        }
+        refresh();
+        schedule();
+    }
+
+    private void schedule() {
+        tree.getDisplay().timerExec(REFRESH_MILLIS, () -> {
+            if (!disposed && !tree.isDisposed()) {
+                refresh();
+                schedule();
+            }
+        });
+    }
+
+    /** Shows the current VM's state as it is now. */
+    public void refresh() {
+        GuestDebugTarget now = GuestContext.target();
+        if (now != target) {
+            target = now;
+            build();
+        }
+        if (target == null) {
+            return;
+        }
+        update();
+    }
+
+    private void build() {
+        tree.removeAll();
+        if (target == null) {
+            new TreeItem(tree, SWT.NONE).setText("No guest VM");
+            return;
+        }
+        VmDebugger d = target.debugger();
+        vmItem = new TreeItem(tree, SWT.NONE);
+        TreeItem cpus = new TreeItem(vmItem, SWT.NONE);
+        cpus.setText("vCPUs");
+        cpuItems = new TreeItem[d.harts()];
+        for (int h = 0; h < cpuItems.length; h++) {
+            cpuItems[h] = new TreeItem(cpus, SWT.NONE);
+        }
+        TreeItem exits = new TreeItem(vmItem, SWT.NONE);
+        exits.setText("Exits per reason");
+        exitItems = new TreeItem[ExitReason.values().length];
+        for (ExitReason r : ExitReason.values()) {
+            exitItems[r.ordinal()] = new TreeItem(exits, SWT.NONE);
+            exitItems[r.ordinal()].setText(0, r.label());
+        }
+        TreeItem dispositions = new TreeItem(vmItem, SWT.NONE);
+        dispositions.setText("Exits per disposition");
+        dispositionItems = new TreeItem[Disposition.values().length];
+        for (Disposition r : Disposition.values()) {
+            dispositionItems[r.ordinal()] = new TreeItem(dispositions, SWT.NONE);
+            dispositionItems[r.ordinal()].setText(0, r.label());
+        }
+        TreeItem memory = new TreeItem(vmItem, SWT.NONE);
+        memory.setText("Memory");
+        framesItem = new TreeItem(memory, SWT.NONE);
+        framesItem.setText(0, "guest frames in use");
+        decodedItem = new TreeItem(memory, SWT.NONE);
+        decodedItem.setText(0, "code pages decoded / invalidated");
+        tlbItem = new TreeItem(memory, SWT.NONE);
+        tlbItem.setText(0, "TLB misses (all vCPUs)");
+        lastRetired = new long[d.harts()];
+        mips = new double[d.harts()];
+        lastNanos = System.nanoTime();
+        vmItem.setExpanded(true);
+        cpus.setExpanded(true);
+        exits.setExpanded(true);
+        memory.setExpanded(true);
+    }
+
+    private void update() {
+        VmDebugger d = target.debugger();
+        Vm vm = d.vm();
+        vmItem.setText(new String[] {"VM " + target.kernel().name(), d.state().name().toLowerCase(Locale.ROOT)
+                + (d.isTerminated() ? " (" + d.ending().name().toLowerCase(Locale.ROOT) + ")" : "")});
+        long nanos = System.nanoTime();
+        double seconds = (nanos - lastNanos) / 1e9;
+        lastNanos = nanos;
+        long misses = 0;
+        java.util.List<Vcpu> cpus = vm.vcpus();
+        for (int h = 0; h < cpuItems.length; h++) {
+            HartState s = cpus.get(h).state;
+            long retired = s.retired;
+            if (seconds > 0) {
+                mips[h] = (retired - lastRetired[h]) / seconds / 1e6;
+            }
+            lastRetired[h] = retired;
+            String state = d.isTerminated() ? "terminated" : d.isSuspended(h) ? "suspended"
+                    : !s.running ? "stopped" : s.waitingForInterrupt ? "waiting (WFI)" : "running";
+            cpuItems[h].setText(new String[] {"vCPU " + h, String.format(Locale.ROOT,
+                    "%s, %s-mode, pc 0x%x, %,d instructions retired, %.1f MIPS", state,
+                    s.priv == HartState.PRIV_M ? "M" : s.priv == HartState.PRIV_S ? "S" : "U", s.pc, retired, mips[h])});
+            misses += cpus.get(h).mmu.tlbMisses();
+        }
+        TrapHistory history = d.trapHistory();
+        for (ExitReason r : ExitReason.values()) {
+            exitItems[r.ordinal()].setText(1, String.format(Locale.ROOT, "%,d", history.count(r)));
+        }
+        for (Disposition r : Disposition.values()) {
+            dispositionItems[r.ordinal()].setText(1, String.format(Locale.ROOT, "%,d", history.count(r)));
+        }
+        framesItem.setText(1, String.format(Locale.ROOT, "%,d of %,d (4 KiB each)", vm.ram().pagesInUse(),
+                vm.ram().size() >>> 12));
+        decodedItem.setText(1, String.format(Locale.ROOT, "%,d / %,d", vm.decodeCache().decodedPages(),
+                vm.decodeCache().invalidations()));
+        tlbItem.setText(1, String.format(Locale.ROOT, "%,d", misses));
+    }
+
+    /** The tree (for tests). */
+    public Tree tree() {
+        return tree;
+    }
+
+    @Override
+    public void setFocus() {
+        tree.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        disposed = true;
+        super.dispose();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.guestbench.vmm.debug;
+
+/**
+ * The VM stopped. In all-stop fashion every vCPU is suspended after a breakpoint or a client's suspend;
+ * a step suspends only the stepped vCPU again.
+ *
+ * @param hart the vCPU that caused it, or -1 when none did (a client's suspend of the whole VM)
+ * @param reason why
+ * @param detail the breakpoint's address for {@link SuspendReason#BREAKPOINT}, the trap record's sequence
+ *        number for {@link SuspendReason#TRAP}, the mapping's first address for {@link SuspendReason#PAGE_TABLE}, else
+ *        the hart's pc
+ */
+public record SuspendEvent(int hart, SuspendReason reason, long detail) {
+}

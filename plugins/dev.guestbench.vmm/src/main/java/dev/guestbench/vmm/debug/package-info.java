@@ -1,0 +1,6 @@
+/**
+ * The one debugging API every front end uses (the Eclipse debug model, later the GDB stub): a
+ * {@link dev.guestbench.vmm.debug.VmDebugger} owns a VM on its own thread and suspends, resumes and steps
+ * its vCPUs, stops at address and trap breakpoints, and reads and writes registers, CSRs and memory.
+ */
+package dev.guestbench.vmm.debug;
