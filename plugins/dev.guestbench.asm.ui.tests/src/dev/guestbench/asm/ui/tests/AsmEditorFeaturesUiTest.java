@@ -185,6 +185,20 @@ class AsmEditorFeaturesUiTest {
     }
 
     @Test
+    void theBuilderAssemblesEachKernelAndHoversShowAddresses() throws Exception {
+        AsmNature.ensureOn(examples);
+        Workbench.waitUntil("the Guestbench nature", LOOSE, () -> hasNature());
+        IFile elf = examples.getFile("traps/build/traps.elf");
+        Workbench.waitUntil("traps/build/traps.elf from the builder", LOOSE, elf::exists);
+        byte[] header = elf.getContents().readNBytes(4);
+        assertEquals("\u007fELF", new String(header, StandardCharsets.ISO_8859_1));
+        AsmEditor editor = open(examples.getFile("traps/traps.S"));
+        String text = document(editor).get();
+        String hover = editor.hoverInfo(text.indexOf("trap_vector:") + 2);
+        assertTrue(hover.contains("address 0x800"), "the label's address from the build: " + hover);
+    }
+
+    @Test
     void goToDefinitionAndRenameWorkAcrossFiles() throws Exception {
         IFile main = write("main.S", "_start:\n    call    helper\n");
         IFile other = write("other.S", "    .globl  helper\nhelper:\n    ret\n");
