@@ -114,4 +114,12 @@ class ErrorTest {
         assertEquals("k.s:1:1: error: section .data is not placed by the linker script", r.diagnostics().get(0).toString());
         assertNull(r.elf());
     }
+
+    @Test
+    void warningsDoNotStopTheBuild() {
+        AssemblyResult r = assemble("_start:\n\t.warning \"check this\"\n\tnop\n");
+        assertTrue(r.ok(), r.diagnostics()::toString);
+        assertEquals("k.s:2:2: warning: check this", r.diagnostics().get(0).toString());
+        assertTrue(r.elf() != null && r.elf().length > 0);
+    }
 }
