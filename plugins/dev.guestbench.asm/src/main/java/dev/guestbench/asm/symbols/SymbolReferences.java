@@ -65,13 +65,32 @@ public final class SymbolReferences {
     }
 
     private static void collect(EObject operand, String op, List<SymbolReference> out) {
-        List<EObject> objects = new ArrayList<>();
-        objects.add(operand);
-        operand.eAllContents().forEachRemaining(objects::add);
-        for (EObject o : objects) {
+        walk(operand, o -> {
             if (o instanceof SymbolReference ref && ref.getName() != null && isSymbolName(ref.getName(), op)) {
                 out.add(ref);
             }
+        });
+    }
+
+    /**
+     * Visits an operand and every expression in it, by the model's own shape: much cheaper than EMF's
+     * generic tree iterator on the editor's hot path.
+     */
+    public static void walk(EObject e, java.util.function.Consumer<EObject> visitor) {
+        if (e == null) {
+            return;
+        }
+        visitor.accept(e);
+        if (e instanceof dev.guestbench.asm.model.BinaryExpression b) {
+            walk(b.getLeft(), visitor);
+            walk(b.getRight(), visitor);
+        } else if (e instanceof dev.guestbench.asm.model.UnaryExpression u) {
+            walk(u.getOperand(), visitor);
+        } else if (e instanceof dev.guestbench.asm.model.MemoryOperand m) {
+            walk(m.getOffset(), visitor);
+            walk(m.getBase(), visitor);
+        } else if (e instanceof dev.guestbench.asm.model.RelocationFunction r) {
+            walk(r.getArgument(), visitor);
         }
     }
 
@@ -89,11 +108,19 @@ public final class SymbolReferences {
     /** Every numeric local label reference in the file. */
     public static List<LocalLabelReference> localReferences(Program program) {
         List<LocalLabelReference> out = new ArrayList<>();
-        program.eAllContents().forEachRemaining(o -> {
-            if (o instanceof LocalLabelReference ref && ref.getValue() != null) {
-                out.add(ref);
+        for (Line line : program.getLines()) {
+            Statement s = line.getStatement();
+            if (s == null) {
+                continue;
             }
-        });
+            for (Operand operand : s.getOperands()) {
+                walk(operand, o -> {
+                    if (o instanceof LocalLabelReference ref && ref.getValue() != null) {
+                        out.add(ref);
+                    }
+                });
+            }
+        }
         return out;
     }
 
