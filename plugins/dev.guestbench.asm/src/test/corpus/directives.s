@@ -57,6 +57,12 @@ _start:
 	.option norvc
 	.option rvc
 	addi a0, a0, 1
+	.option push
+	.option arch, -c
+	addi a0, a0, 1
+	.option arch, +c
+	addi a0, a0, 1
+	.option pop
 	.p2align 2
 	nop
 	.balign 8

@@ -27,7 +27,8 @@ final class AsmCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "FILE... -o OUT.elf [--base ADDR] [-T SCRIPT] [-march=ISA] [-mabi=ABI] [-mno-relax] [-I DIR]";
+        return "FILE... -o OUT.elf [--base ADDR] [-T SCRIPT] [-march=ISA] [-mabi=ABI] [-mno-relax] [-I DIR]"
+                + " | -c FILE -o FILE.o";
     }
 
     @Override
@@ -76,9 +77,8 @@ final class AsmCommand implements Command {
         if (output == null) {
             throw new UsageException("no output file given (-o OUT.elf)");
         }
-        if (objectOnly) {
-            err.println("guestbench asm: -c (relocatable objects) is not implemented yet; link an executable instead");
-            return 1;
+        if (objectOnly && files.size() != 1) {
+            throw new UsageException("-c takes one source file");
         }
         List<SourceFile> sources = new ArrayList<>();
         for (String f : files) {
@@ -100,7 +100,8 @@ final class AsmCommand implements Command {
                 return 1;
             }
         }
-        AssemblyResult result = new Assembler(options.withIncludeDirs(includes)).assemble(sources);
+        Assembler assembler = new Assembler(options.withIncludeDirs(includes));
+        AssemblyResult result = objectOnly ? assembler.assembleObject(sources.get(0)) : assembler.assemble(sources);
         for (AsmDiagnostic d : result.diagnostics()) {
             err.println(d);
         }
@@ -108,7 +109,7 @@ final class AsmCommand implements Command {
             return 1;
         }
         try {
-            Files.write(Path.of(output), result.elf());
+            Files.write(Path.of(output), objectOnly ? result.object() : result.elf());
         } catch (IOException e) {
             err.println("guestbench asm: " + output + ": cannot write: " + e.getMessage());
             return 1;

@@ -58,6 +58,7 @@ class EditorServicesTest {
         assertEquals(3, addi.getEditPositions().size(), "rd, rs1 and imm are placeholders");
         assertNotNull(addi.getDescription());
         assertTrue(entries.stream().allMatch(e -> e.getProposal().startsWith("add")), entries.toString());
+        assertEquals("add rd, rs1, rs2", entries.get(0).getProposal(), "the machine instruction's own form first");
     }
 
     @Test

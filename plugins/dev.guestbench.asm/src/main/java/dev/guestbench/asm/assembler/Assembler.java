@@ -5,6 +5,7 @@ import dev.guestbench.asm.assembler.emit.ObjectFile;
 import dev.guestbench.asm.assembler.emit.SourceAssembler;
 import dev.guestbench.asm.assembler.emit.Symbol;
 import dev.guestbench.asm.assembler.link.Linker;
+import dev.guestbench.asm.assembler.link.LinkerScript;
 import dev.guestbench.asm.assembler.link.OutputSection;
 import dev.guestbench.asm.assembler.source.Preprocessor;
 import dev.guestbench.asm.assembler.source.SourceLine;
@@ -40,6 +41,43 @@ public final class Assembler {
         return assemble(sources, true);
     }
 
+    /**
+     * Assembles one source into a relocatable object (what {@code as -c} writes): the result's
+     * {@link AssemblyResult#object()} holds it, and no executable is made.
+     */
+    public AssemblyResult assembleObject(SourceFile source) {
+        List<AsmException> errors = new ArrayList<>();
+        IsaSubset isa;
+        try {
+            isa = IsaSubset.parse(options.march());
+        } catch (IllegalArgumentException e) {
+            return failed(List.of(new AsmDiagnostic("<options>", 1, 1, 0, AsmDiagnostic.Severity.ERROR,
+                    "bad -march '" + options.march() + "': " + e.getMessage())));
+        }
+        List<SourceFile> sources = List.of(source);
+        Preprocessor pre = new Preprocessor((from, name) -> include(sources, from, name), errors);
+        ObjectFile obj = new ObjectFile(0, source.path());
+        new SourceAssembler(obj, isa, options.relax(), pre, errors).run(pre.process(source.path(), source.text()));
+        if (hasErrors(errors)) {
+            return failed(diagnostics(errors));
+        }
+        Linker linker = new Linker(List.of(obj), options.base(), options.relax(), errors);
+        int floatAbi = options.mabi().endsWith("d") ? 4 : options.mabi().endsWith("f") ? 2 : 0;
+        byte[] object = null;
+        try {
+            linker.assembleOnly();
+            object = dev.guestbench.asm.assembler.elf.ObjectWriter.write(obj, linker, options.relax(),
+                    (obj.rvcUsed ? 1 : 0) | floatAbi, isa, errors);
+        } catch (RuntimeException e) {
+            errors.add(new AsmException(new SourceLine(source.path(), 1, ""), "internal error while writing the object: "
+                    + e));
+        }
+        if (hasErrors(errors)) {
+            return failed(diagnostics(errors));
+        }
+        return new AssemblyResult(diagnostics(errors), null, object, Map.of(), List.of());
+    }
+
     private AssemblyResult assemble(List<SourceFile> sources, boolean write) {
         List<AsmException> errors = new ArrayList<>();
         IsaSubset isa;
@@ -60,22 +98,23 @@ public final class Assembler {
         if (hasErrors(errors)) {
             return failed(diagnostics(errors));
         }
-        long base = options.base();
+        LinkerScript script = null;
         if (options.linkerScript() != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.\\s*=\\s*(0[xX][0-9a-fA-F]+|[0-9]+)\\s*;")
-                    .matcher(options.linkerScript());
-            if (!m.find()) {
-                return failed(List.of(new AsmDiagnostic("<linker script>", 1, 1, 0, AsmDiagnostic.Severity.ERROR,
-                        "only a script that sets the location counter ('. = 0x80000000;') is supported")));
+            try {
+                script = LinkerScript.parse(options.linkerScript());
+            } catch (LinkerScript.ScriptException e) {
+                return failed(List.of(new AsmDiagnostic("<linker script>", e.line(), e.column(), 1,
+                        AsmDiagnostic.Severity.ERROR, e.getMessage())));
             }
-            String v = m.group(1).toLowerCase();
-            base = v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
         }
-        Linker linker = new Linker(objects, base, options.relax(), errors);
+        Linker linker = new Linker(objects, options.base(), options.relax(), script, errors);
         try {
             linker.link();
         } catch (AsmException e) {
             errors.add(e);
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the IDE or the command line down: report it as an error.
+            errors.add(new AsmException(new SourceLine(sources.get(0).path(), 1, ""), "internal error while linking: " + e));
         }
         Map<String, Long> symbols = linker.symbols();
         if (hasErrors(errors) || !write) {
@@ -102,7 +141,9 @@ public final class Assembler {
         }
         boolean rvc = objects.stream().anyMatch(o -> o.rvcUsed);
         int floatAbi = options.mabi().endsWith("d") ? 4 : options.mabi().endsWith("f") ? 2 : 0;
-        long entry = symbols.getOrDefault("_start", options.base());
+        String entryName = script != null && script.entry() != null ? script.entry() : "_start";
+        long entry = symbols.getOrDefault(entryName, linker.outputs().isEmpty() ? options.base()
+                : linker.outputs().get(0).address);
         byte[] elf = ElfWriter.write(linker.outputs(), elfSymbols, linker.lineTable(), entry,
                 (rvc ? 1 : 0) | floatAbi);
         return new AssemblyResult(diagnostics(errors), elf, null, symbols, linker.lineTable());

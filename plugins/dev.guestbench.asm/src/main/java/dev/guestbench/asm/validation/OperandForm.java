@@ -14,7 +14,7 @@ import dev.guestbench.isa.Template;
  * One way of writing a mnemonic's operands, taken from the ISA table: the written operands in order, and
  * the syntax to show people ("addi rd, rs1, imm").
  */
-public record OperandForm(String syntax, List<Slot> slots, boolean compressed) {
+public record OperandForm(String syntax, List<Slot> slots, boolean compressed, String description) {
 
     /** What may be written in one comma-separated operand position. */
     public enum SlotKind {
@@ -56,7 +56,7 @@ public record OperandForm(String syntax, List<Slot> slots, boolean compressed) {
     /** The written form of a machine instruction. */
     public static OperandForm of(Instruction instruction) {
         return new OperandForm(instruction.syntax(), slots(instruction.template(), instruction.operands()),
-                instruction.isCompressed());
+                instruction.isCompressed(), instruction.description());
     }
 
     /** The written form of an alias (null for a macro, see {@link #ofMacro}). */
@@ -65,7 +65,7 @@ public record OperandForm(String syntax, List<Slot> slots, boolean compressed) {
             return ofMacro(pseudo);
         }
         return new OperandForm(pseudo.syntax(), slots(pseudo.template(), pseudo.target().operands()),
-                pseudo.target().isCompressed());
+                pseudo.target().isCompressed(), pseudo.description());
     }
 
     private static OperandForm ofMacro(PseudoInstruction macro) {
@@ -80,7 +80,7 @@ public record OperandForm(String syntax, List<Slot> slots, boolean compressed) {
                         : new Slot(SlotKind.EXPRESSION, name, null, -1, false, null, false, 0));
             }
         }
-        return new OperandForm(syntax, slots, false);
+        return new OperandForm(syntax, slots, false, macro.description());
     }
 
     /** Splits a template at its commas into slots. */

@@ -46,19 +46,28 @@ public final class OperandForms {
 
     /** The distinct syntaxes of a mnemonic without compressed-only variants (for messages and assist). */
     public static List<String> syntaxes(String mnemonic) {
+        return distinct(mnemonic).stream().map(OperandForm::syntax).toList();
+    }
+
+    /**
+     * The forms of a mnemonic with distinct syntaxes, most usual first, leaving out the compressed encodings
+     * of a full-size mnemonic (the assembler picks those itself).
+     */
+    public static List<OperandForm> distinct(String mnemonic) {
         List<OperandForm> forms = of(mnemonic);
-        List<String> out = new ArrayList<>();
+        List<OperandForm> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (OperandForm f : forms) {
-            if ((!f.compressed() || mnemonic.startsWith("c.")) && !out.contains(f.syntax())) {
-                out.add(f.syntax());
+            if ((!f.compressed() || mnemonic.startsWith("c.")) && seen.add(f.syntax())) {
+                out.add(f);
             }
         }
         if (out.isEmpty()) {
-            forms.forEach(f -> {
-                if (!out.contains(f.syntax())) {
-                    out.add(f.syntax());
+            for (OperandForm f : forms) {
+                if (seen.add(f.syntax())) {
+                    out.add(f);
                 }
-            });
+            }
         }
         return out;
     }

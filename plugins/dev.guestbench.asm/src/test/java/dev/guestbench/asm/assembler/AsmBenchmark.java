@@ -52,7 +52,7 @@ public final class AsmBenchmark {
         long count = text.chars().filter(c -> c == '\n').count();
         List<SourceFile> src = List.of(new SourceFile("bench.s", text));
         Assembler asm = new Assembler(AssemblerOptions.defaults());
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             AssemblyResult r = asm.assemble(src);
             if (!r.ok()) {
                 throw new IllegalStateException("benchmark source has errors: " + r.diagnostics().subList(0,

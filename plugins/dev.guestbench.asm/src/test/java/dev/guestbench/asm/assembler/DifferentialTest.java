@@ -29,24 +29,38 @@ class DifferentialTest {
             for (Path p : files.sorted().toList()) {
                 String n = p.getFileName().toString();
                 if ((n.endsWith(".s") || n.endsWith(".S")) && !n.startsWith("multi_")) {
-                    out.add(Arguments.of(n, List.of(p), true));
-                    out.add(Arguments.of(n, List.of(p), false));
+                    out.add(Arguments.of(n, List.of(p), true, null));
+                    out.add(Arguments.of(n, List.of(p), false, null));
+                }
+            }
+        }
+        // The disassembler's corpus in the isa bundle is more assembly written in this project
+        // (isa_switch.S needs -march switches GNU as only takes per file).
+        Path isaCorpus = Path.of("..", "dev.guestbench.isa", "src", "test", "resources", "corpus");
+        try (Stream<Path> files = Files.list(isaCorpus)) {
+            for (Path p : files.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".S") && !n.equals("isa_switch.S")) {
+                    out.add(Arguments.of("isa/" + n, List.of(p), true, null));
                 }
             }
         }
         List<Path> multi = List.of(GnuTools.CORPUS.resolve("multi_a.s"), GnuTools.CORPUS.resolve("multi_b.s"));
-        out.add(Arguments.of("multi_a.s+multi_b.s", multi, true));
-        out.add(Arguments.of("multi_a.s+multi_b.s", multi, false));
+        out.add(Arguments.of("multi_a.s+multi_b.s", multi, true, null));
+        out.add(Arguments.of("multi_a.s+multi_b.s", multi, false, null));
+        Path script = GnuTools.CORPUS.resolve("scripts/kernel.ld");
+        List<Path> kernel = List.of(GnuTools.CORPUS.resolve("scripts/kernel.s"));
+        out.add(Arguments.of("scripts/kernel.s -T kernel.ld", kernel, true, script));
+        out.add(Arguments.of("scripts/kernel.s -T kernel.ld", kernel, false, script));
         return out.stream();
     }
 
     @ParameterizedTest(name = "{0} relax={2}")
     @MethodSource("programs")
-    void sameBytesAndSymbolsAsGnu(String name, List<Path> sources, boolean relax) throws IOException {
-        Path dir = GnuTools.workDirectory(name.replace('+', '_') + (relax ? "-relax" : "-norelax"));
-        Path gnuElf = GnuTools.gnuBuild(sources, dir, relax);
-        AssemblyResult ours = new Assembler(AssemblerOptions.defaults().withRelax(relax)
-                .withIncludeDirs(List.of(GnuTools.CORPUS))).assemble(GnuTools.sources(sources));
+    void sameBytesAndSymbolsAsGnu(String name, List<Path> sources, boolean relax, Path script) throws IOException {
+        Path dir = GnuTools.workDirectory(dirName(name) + (relax ? "-relax" : "-norelax"));
+        Path gnuElf = GnuTools.gnuBuild(sources, dir, relax, script);
+        AssemblyResult ours = new Assembler(options(relax, script)).assemble(GnuTools.sources(sources));
         assertTrue(ours.ok(), () -> "our assembler reported errors: " + ours.diagnostics());
         Path ourElf = dir.resolve("ours.elf");
         Files.write(ourElf, ours.elf());
@@ -68,6 +82,41 @@ class DifferentialTest {
         assertTrue(mismatched.isEmpty(), () -> "symbol values differ (ours): " + hex(mismatched) + "; GNU: "
                 + hex(gnuSymbols));
         assertTrue(ours.symbols().containsKey("_start"), "the program defines _start");
+    }
+
+    @ParameterizedTest(name = "{0} relax={2}")
+    @MethodSource("programs")
+    void objectFilesLinkedByGnuLdGiveGnuBytes(String name, List<Path> sources, boolean relax, Path script)
+            throws IOException {
+        Path dir = GnuTools.workDirectory("obj-" + dirName(name) + (relax ? "-relax" : "-norelax"));
+        Path gnuElf = GnuTools.gnuBuild(sources, dir, relax, script);
+        Assembler asm = new Assembler(options(relax, null));
+        List<String> ld = new ArrayList<>(List.of("riscv64-unknown-elf-ld", "--no-warn-rwx-segments"));
+        ld.addAll(script == null ? List.of("-Ttext=0x80000000") : List.of("-T", script.toString()));
+        int i = 0;
+        for (SourceFile src : GnuTools.sources(sources)) {
+            AssemblyResult r = asm.assembleObject(src);
+            assertTrue(r.ok(), () -> "our assembler reported errors: " + r.diagnostics());
+            Path obj = dir.resolve("ours" + (i++) + ".o");
+            Files.write(obj, r.object());
+            ld.add(obj.toString());
+        }
+        Path ourElf = dir.resolve("ours-linked.elf");
+        ld.addAll(List.of("-o", ourElf.toString()));
+        GnuTools.run(ld);
+        String diff = firstDifference(GnuTools.binary(gnuElf), GnuTools.binary(ourElf), gnuElf, ourElf);
+        if (diff != null) {
+            fail(name + ": our object files linked by GNU ld differ from GNU as's\n" + diff);
+        }
+    }
+
+    private static String dirName(String name) {
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    private static AssemblerOptions options(boolean relax, Path script) throws IOException {
+        AssemblerOptions o = AssemblerOptions.defaults().withRelax(relax).withIncludeDirs(List.of(GnuTools.CORPUS));
+        return script == null ? o : o.withLinkerScript(Files.readString(script));
     }
 
     private static Map<String, java.util.Set<Long>> nm(Path elf) {

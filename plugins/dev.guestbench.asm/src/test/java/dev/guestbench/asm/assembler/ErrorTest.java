@@ -102,4 +102,16 @@ class ErrorTest {
                     () -> junk + ": " + r.diagnostics());
         }
     }
+
+    @Test
+    void linkerScriptErrors() {
+        AssemblerOptions o = AssemblerOptions.defaults().withLinkerScript("SECTIONS {\n  . = 0x80000000;\n  .text : { *(.text) } > RAM\n}\n");
+        AssemblyResult r = new Assembler(o).assemble(List.of(new SourceFile("k.s", "\tnop\n")));
+        assertEquals("<linker script>:3:24: error: memory regions (> REGION) are not supported",
+                r.diagnostics().get(0).toString());
+        o = AssemblerOptions.defaults().withLinkerScript("SECTIONS { . = 0x80000000; .text : { *(.text) } }");
+        r = new Assembler(o).assemble(List.of(new SourceFile("k.s", "\tnop\n\t.data\n\t.word 1\n")));
+        assertEquals("k.s:1:1: error: section .data is not placed by the linker script", r.diagnostics().get(0).toString());
+        assertNull(r.elf());
+    }
 }

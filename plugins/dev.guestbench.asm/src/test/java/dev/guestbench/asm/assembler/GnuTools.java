@@ -39,6 +39,11 @@ final class GnuTools {
 
     /** Assembles (gcc for .S so that cpp runs) and links at 0x80000000; returns the executable. */
     static Path gnuBuild(List<Path> sources, Path dir, boolean relax) {
+        return gnuBuild(sources, dir, relax, null);
+    }
+
+    /** As {@link #gnuBuild(List, Path, boolean)}, linking with a linker script if one is given. */
+    static Path gnuBuild(List<Path> sources, Path dir, boolean relax, Path script) {
         List<String> objects = new ArrayList<>();
         int i = 0;
         for (Path src : sources) {
@@ -61,7 +66,8 @@ final class GnuTools {
             objects.add(obj.toString());
         }
         Path elf = dir.resolve("gnu.elf");
-        List<String> ld = new ArrayList<>(List.of("riscv64-unknown-elf-ld", "-Ttext=0x80000000"));
+        List<String> ld = new ArrayList<>(List.of("riscv64-unknown-elf-ld", "--no-warn-rwx-segments"));
+        ld.addAll(script == null ? List.of("-Ttext=0x80000000") : List.of("-T", script.toString()));
         ld.addAll(objects);
         ld.addAll(List.of("-o", elf.toString()));
         run(ld);

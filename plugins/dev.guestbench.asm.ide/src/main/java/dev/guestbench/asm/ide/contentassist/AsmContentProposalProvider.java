@@ -26,10 +26,7 @@ import dev.guestbench.asm.validation.OperandForm;
 import dev.guestbench.asm.validation.OperandForms;
 import dev.guestbench.isa.Csr;
 import dev.guestbench.isa.Csrs;
-import dev.guestbench.isa.Instruction;
 import dev.guestbench.isa.OperandKind;
-import dev.guestbench.isa.PseudoInstruction;
-import dev.guestbench.isa.PseudoInstructions;
 import dev.guestbench.isa.Registers;
 import dev.guestbench.isa.RoundingMode;
 
@@ -89,15 +86,18 @@ public class AsmContentProposalProvider extends IdeContentProposalProvider {
             if (!mnemonic.startsWith(prefix)) {
                 continue;
             }
-            for (String syntax : OperandForms.syntaxes(mnemonic)) {
+            List<OperandForm> forms = OperandForms.distinct(mnemonic);
+            for (int i = 0; i < forms.size(); i++) {
+                OperandForm form = forms.get(i);
                 ContentAssistEntry e = new ContentAssistEntry();
                 e.setPrefix(prefix);
                 e.setKind(ContentAssistEntry.KIND_FUNCTION);
-                e.setLabel(syntax);
-                e.setDescription(firstSentence(describe(mnemonic)));
-                e.setDocumentation(describe(mnemonic));
-                placeholders(e, syntax, mnemonic);
-                acceptor.accept(e, MNEMONIC_PRIORITY + (mnemonic.startsWith("c.") ? -50 : 0));
+                e.setLabel(form.syntax());
+                e.setDescription(firstSentence(form.description()));
+                e.setDocumentation(form.description());
+                placeholders(e, form.syntax(), mnemonic);
+                // The machine instruction's own form first, then its aliases; compressed mnemonics last.
+                acceptor.accept(e, MNEMONIC_PRIORITY - Math.min(i, 40) + (mnemonic.startsWith("c.") ? -50 : 0));
             }
         }
         for (Snippet s : Snippet.ALL) {
@@ -257,16 +257,6 @@ public class AsmContentProposalProvider extends IdeContentProposalProvider {
         e.setDocumentation(description);
         e.setKind(kind);
         return e;
-    }
-
-    /** What a mnemonic does, from the ISA table (the instruction, else its first pseudo-instruction). */
-    static String describe(String mnemonic) {
-        Instruction instruction = dev.guestbench.asm.Vocabulary.instruction(mnemonic);
-        if (instruction != null) {
-            return instruction.description();
-        }
-        List<PseudoInstruction> pseudos = PseudoInstructions.byMnemonic(mnemonic);
-        return pseudos.isEmpty() ? "" : pseudos.get(0).description();
     }
 
     static String firstSentence(String text) {

@@ -38,6 +38,7 @@ public class AsmEditor extends TextEditor {
     private AsmOutlinePage outline;
     private final FoldingUpdater folding = new FoldingUpdater();
     private ProjectionSupport projection;
+    private HighlightingPainter painter;
 
     @Override
     protected void initializeEditor() {
@@ -65,6 +66,7 @@ public class AsmEditor extends TextEditor {
         projection = new ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors());
         projection.install();
         viewer.doOperation(ProjectionViewer.TOGGLE);
+        painter = new HighlightingPainter(viewer);
     }
 
     @Override
@@ -125,13 +127,16 @@ public class AsmEditor extends TextEditor {
         return folding.count();
     }
 
-    /** Shows what a reconcile found: outline and folding (on the UI thread). */
+    /** Shows what a reconcile found: outline, folding, then colours (on the UI thread). */
     void reconciled(EditorSession session, Analysis analysis) {
         if (outline != null) {
             outline.update(session.outline());
         }
         if (getSourceViewer() instanceof ProjectionViewer viewer) {
             folding.update(viewer.getProjectionAnnotationModel(), session.folding());
+        }
+        if (painter != null) {
+            painter.update(analysis.highlights());
         }
     }
 

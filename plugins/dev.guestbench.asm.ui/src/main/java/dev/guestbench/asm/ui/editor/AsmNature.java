@@ -80,7 +80,8 @@ public class AsmNature implements IProjectNature {
                 return Status.OK_STATUS;
             }
         };
-        job.setRule(project.getWorkspace().getRuleFactory().modifyRule(project));
+        // Changing natures may touch any project's build order: the workspace root rule.
+        job.setRule(project.getWorkspace().getRoot());
         job.setSystem(true);
         job.schedule();
     }

@@ -75,7 +75,6 @@ class AsmReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrate
             if (viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed() || !text.equals(current.get())) {
                 return;
             }
-            HighlightingPainter.apply(viewer, analysis.highlights());
             editor.reconciled(session, analysis);
         });
         IFile file = editor.file();

@@ -14,12 +14,14 @@ import org.eclipse.xtext.ide.editor.folding.FoldingRange;
 final class FoldingUpdater {
 
     private Annotation[] current = new Annotation[0];
+    private List<FoldingRange> shown = List.of();
 
     /** Replaces the folding annotations (on the UI thread). */
     void update(ProjectionAnnotationModel model, List<FoldingRange> ranges) {
-        if (model == null) {
-            return;
+        if (model == null || ranges.equals(shown)) {
+            return; // unchanged: leave the user's folded regions folded
         }
+        shown = List.copyOf(ranges);
         Map<Annotation, Position> added = new HashMap<>();
         for (FoldingRange r : ranges) {
             added.put(new ProjectionAnnotation(), new Position(r.getOffset(), r.getLength()));

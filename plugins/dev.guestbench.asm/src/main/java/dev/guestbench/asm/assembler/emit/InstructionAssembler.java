@@ -50,6 +50,15 @@ final class InstructionAssembler {
     void assemble(Statement statement, String m) {
         this.st = statement;
         this.ops = Statement.operands(st.operands(), st.operandsColumn());
+        if (m.equals("call") || m.equals("tail") || m.equals("jump")) {
+            // "call foo@plt" is the same call for a static executable.
+            List<Statement.Part> plain = new ArrayList<>();
+            for (Statement.Part p : ops) {
+                plain.add(p.text().endsWith("@plt")
+                        ? new Statement.Part(p.text().substring(0, p.text().length() - 4), p.column()) : p);
+            }
+            ops = plain;
+        }
         if (!pseudo(m)) {
             generic(m);
         }
@@ -111,6 +120,10 @@ final class InstructionAssembler {
             throw err(column, 1, "missing operand of " + st.word());
         }
         Expr e = src.parse(text, column);
+        if (Eval.any(e, x -> x instanceof Expr.Dot)) {
+            // '.' is the address of this instruction: a label here stands for it.
+            e = src.replaceDotHere(e);
+        }
         try {
             return new Value(Eval.eval(e, src.constantEnv()), null, column);
         } catch (ExprException notConstant) {
@@ -247,7 +260,7 @@ final class InstructionAssembler {
             int col = e.operandIndex() == operand ? column : st.wordColumn();
             throw err(col, 1, e.getMessage());
         }
-        f.fixups.add(new Fixup(f.length, 4, insn, copy, operand, expr, modifier, st.line(), column, null));
+        f.fixups.add(new Fixup(f.length, 4, insn, copy, operand, expr, modifier, st.line(), column, null, src.relax));
         f.put(word & 0xffffffffL, 4);
     }
 
@@ -304,7 +317,7 @@ final class InstructionAssembler {
         copy[operand] = 0;
         int word = Encoder.encode(second, copy);
         d.fixups.add(new Fixup(d.length, 4, second, copy, operand, target.expr(), "pcrel_lo", st.line(),
-                target.column(), h));
+                target.column(), h, src.relax));
         d.put(word & 0xffffffffL, 4);
     }
 
@@ -353,8 +366,13 @@ final class InstructionAssembler {
                 emit(ADDI, 0, 0, 0);
             }
             case "c.nop" -> {
-                count(0);
-                emitWord(C_ADDI, 1);
+                count(0, 1);
+                long imm = ops.isEmpty() ? 0 : constant(0);
+                if (imm < -32 || imm > 31) {
+                    throw err(ops.get(0).column(), ops.get(0).text().length(), "immediate " + imm
+                            + " out of range -32..31 for c.nop");
+                }
+                emitWord(C_ADDI, (int) (1 | (imm & 0x20) << 7 | (imm & 0x1f) << 2));
             }
             case "li" -> {
                 count(2);
@@ -430,6 +448,14 @@ final class InstructionAssembler {
             case "sltz" -> {
                 count(2);
                 emit(SLT, gpr(0), gpr(1), 0);
+            }
+            case "sgt", "sgtu" -> {
+                count(3);
+                emit(m.equals("sgt") ? SLT : SLTU, gpr(0), gpr(2), gpr(1));
+            }
+            case "c.unimp" -> {
+                count(0);
+                emitWord(C_UNIMP, 0);
             }
             case "sgtz" -> {
                 count(2);
@@ -575,6 +601,32 @@ final class InstructionAssembler {
                 int rs = fpr(1);
                 emit(i, fpr(0), rs, rs);
             }
+            case "frsr" -> {
+                count(1);
+                emit(CSRRS, gpr(0), 3, 0);
+            }
+            case "fssr" -> {
+                count(1, 2);
+                if (ops.size() == 1) {
+                    emit(CSRRW, 0, 3, gpr(0));
+                } else {
+                    emit(CSRRW, gpr(0), 3, gpr(1));
+                }
+            }
+            case "fgt.s", "fge.s", "fgt.d", "fge.d" -> {
+                count(3);
+                boolean d = m.endsWith(".d");
+                Instruction i = m.startsWith("fgt") ? (d ? FLT_D : FLT_S) : (d ? FLE_D : FLE_S);
+                emit(i, gpr(0), fpr(2), fpr(1));
+            }
+            case "sext.b", "sext.h", "zext.h", "zext.w" -> {
+                // Without Zbb GNU as expands these into a pair of shifts.
+                count(2);
+                int rd = gpr(0);
+                int shift = m.endsWith(".b") ? 56 : m.endsWith(".h") ? 48 : 32;
+                emit(SLLI, rd, gpr(1), shift);
+                emit(m.startsWith("sext") ? SRAI : SRLI, rd, rd, shift);
+            }
             case "fmv.x.s" -> {
                 count(2);
                 emit(FMV_X_W, gpr(0), fpr(1));
@@ -605,6 +657,10 @@ final class InstructionAssembler {
             case "sbreak" -> {
                 count(0);
                 emit(EBREAK);
+            }
+            case "sfence.vm" -> {
+                count(0, 1);
+                emit(SFENCE_VM, ops.isEmpty() ? 0 : gpr(0));
             }
             case "sfence.vma" -> {
                 count(0, 1, 2);
@@ -684,8 +740,12 @@ final class InstructionAssembler {
                 }
             }
         }
-        if (insn == null || !insn.isExecutable()) {
+        if (insn == null) {
             throw err(st.wordColumn(), st.word().length(), "unknown instruction '" + st.word() + "'");
+        }
+        if (ops.size() == 3 && Registers.parseGpr(ops.get(2).text()) < 0 && immediateForm(insn) != null) {
+            // GNU as takes "add a0, a1, 5" as addi (and so on for the other register-register ALU forms).
+            insn = immediateForm(insn);
         }
         if (insn.isCompressed()) {
             requireRvc();
@@ -778,6 +838,25 @@ final class InstructionAssembler {
         }
         emitFixup(insn, values, symbolic, modifier != null ? ((Expr.Modifier) e).operand() : e, modifier,
                 columns[symbolic]);
+    }
+
+    private static Instruction immediateForm(Instruction insn) {
+        return switch (insn) {
+            case ADD -> ADDI;
+            case AND -> ANDI;
+            case OR -> ORI;
+            case XOR -> XORI;
+            case SLT -> SLTI;
+            case SLTU -> SLTIU;
+            case SLL -> SLLI;
+            case SRL -> SRLI;
+            case SRA -> SRAI;
+            case ADDW -> ADDIW;
+            case SLLW -> SLLIW;
+            case SRLW -> SRLIW;
+            case SRAW -> SRAIW;
+            default -> null;
+        };
     }
 
     /** The template split at top-level commas. */

@@ -198,7 +198,7 @@ public final class SourceAssembler {
         if (name.chars().allMatch(Character::isDigit)) {
             int n = localCounters.merge(name, 1, Integer::sum);
             real = localName(name, n);
-        } else if (!ExprParser.isSymbolStart(name.charAt(0))) {
+        } else if (!ExprParser.isSymbolStart(name.charAt(0)) && !line.text().contains("\"" + name + "\"")) {
             error(line, column, name.length(), "bad label name '" + name + "'");
         }
         Symbol s = obj.symbol(real);
@@ -283,8 +283,23 @@ public final class SourceAssembler {
         if (s.frag != null) {
             error(st.line(), nameColumn, name.length(), "symbol '" + name + "' is already defined as a label");
         }
+        try {
+            // A value known now is kept as a number, so that ".set i, i + 1" counts as in GNU as.
+            e = new Expr.Num(Eval.eval(e, constantEnv()), e.column());
+        } catch (ExprException notYet) {
+            // defined in terms of labels or later symbols: evaluated when addresses are known
+        }
         s.value = e;
         s.definedAt = st.line();
+    }
+
+    /** The expression with '.' replaced by a label at the current position. */
+    Expr replaceDotHere(Expr e) {
+        Frag f = current.data();
+        Symbol label = obj.symbol(".Ldot\u0002" + (++macroCounter));
+        label.frag = f;
+        label.offset = f.length;
+        return replaceDot(e, new Expr.Sym(label.name, e.column()));
     }
 
     private static Expr replaceDot(Expr e, Expr with) {
@@ -390,6 +405,26 @@ public final class SourceAssembler {
             case ".half", ".short", ".2byte" -> data(st, ops, 2);
             case ".word", ".long", ".4byte", ".int" -> data(st, ops, 4);
             case ".dword", ".quad", ".8byte" -> data(st, ops, 8);
+            case ".float", ".single" -> floats(st, ops, false);
+            case ".double" -> floats(st, ops, true);
+            case ".uleb128", ".sleb128" -> {
+                Frag f = current.data();
+                for (Statement.Part p : ops) {
+                    long v = constant(st, p.text(), p.column());
+                    boolean signed = d.equals(".sleb128");
+                    while (true) {
+                        int b = (int) (v & 0x7f);
+                        v = signed ? v >> 7 : v >>> 7;
+                        boolean done = signed ? (v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0) : v == 0;
+                        f.put(done ? b : b | 0x80, 1);
+                        if (done) {
+                            break;
+                        }
+                    }
+                }
+            }
+            case ".incbin" -> incbin(st, ops);
+            case ".insn" -> insn(st, ops);
             case ".ascii" -> strings(st, ops, false);
             case ".asciz", ".string" -> strings(st, ops, true);
             case ".zero" -> {
@@ -542,7 +577,7 @@ public final class SourceAssembler {
                 checkFits(st, p, v, width);
                 f.put(v, width);
             } catch (ExprException notConstant) {
-                f.fixups.add(new Fixup(f.length, width, null, null, -1, e, null, st.line(), p.column(), null));
+                f.fixups.add(new Fixup(f.length, width, null, null, -1, e, null, st.line(), p.column(), null, relax));
                 f.put(0, width);
             }
         }
@@ -557,6 +592,120 @@ public final class SourceAssembler {
                         + " byte" + (width == 1 ? "" : "s"));
             }
         }
+    }
+
+    /** .insn with a raw value, or the r/i/s/u formats with opcode and function fields. */
+    private void insn(Statement st, List<Statement.Part> ops) {
+        if (ops.isEmpty()) {
+            error(st.line(), st.wordColumn(), 5, ".insn needs a value or a format");
+        }
+        String first = ops.get(0).text();
+        int space = first.indexOf(' ');
+        String format = space > 0 ? first.substring(0, space) : null;
+        Frag f = current.data();
+        lineRow(st, f, f.length);
+        if (format == null) {
+            long v = constant(st, first, ops.get(0).column());
+            int len;
+            if ((v & 3) != 3) {
+                len = 2;
+            } else if ((v & 0x1c) != 0x1c) {
+                len = 4;
+            } else if ((v & 0x3f) == 0x1f) {
+                len = 6;
+            } else if ((v & 0x7f) == 0x3f) {
+                len = 8;
+            } else {
+                len = 10 + 2 * (int) ((v >> 12) & 7);
+            }
+            for (int i = 0; i < len; i++) {
+                f.put(i < 8 ? (v >>> (8 * i)) & 0xff : 0, 1);
+            }
+            return;
+        }
+        List<Statement.Part> args = new java.util.ArrayList<>();
+        args.add(new Statement.Part(first.substring(space + 1).strip(), ops.get(0).column() + space + 1));
+        args.addAll(ops.subList(1, ops.size()));
+        java.util.function.IntFunction<Long> num = i -> constant(st, args.get(i).text(), args.get(i).column());
+        java.util.function.IntFunction<Integer> reg = i -> {
+            int r = dev.guestbench.isa.Registers.parseGpr(args.get(i).text());
+            if (r < 0) {
+                r = dev.guestbench.isa.Registers.parseFpr(args.get(i).text());
+            }
+            if (r < 0) {
+                error(st.line(), args.get(i).column(), args.get(i).text().length(), "expected a register, got '"
+                        + args.get(i).text() + "'");
+            }
+            return r;
+        };
+        long word;
+        switch (format) {
+            case "r" -> {
+                requireOps(st, args, 6, 6);
+                word = num.apply(0) | num.apply(1) << 12 | num.apply(2) << 25 | (long) reg.apply(3) << 7
+                        | (long) reg.apply(4) << 15 | (long) reg.apply(5) << 20;
+            }
+            case "i" -> {
+                requireOps(st, args, 5, 5);
+                word = num.apply(0) | num.apply(1) << 12 | (long) reg.apply(2) << 7 | (long) reg.apply(3) << 15
+                        | (num.apply(4) & 0xfff) << 20;
+            }
+            case "s" -> {
+                requireOps(st, args, 5, 5);
+                long imm = num.apply(4);
+                word = num.apply(0) | num.apply(1) << 12 | (long) reg.apply(2) << 20 | (long) reg.apply(3) << 15
+                        | (imm & 0x1f) << 7 | (imm >> 5 & 0x7f) << 25;
+            }
+            case "u" -> {
+                requireOps(st, args, 3, 3);
+                word = num.apply(0) | (long) reg.apply(1) << 7 | (num.apply(2) & 0xfffff) << 12;
+            }
+            default -> {
+                error(st.line(), ops.get(0).column(), format.length(), ".insn format '" + format
+                        + "' is not supported (use r, i, s, u or a raw value)");
+                return;
+            }
+        }
+        f.put(word & 0xffffffffL, 4);
+    }
+
+    private void floats(Statement st, List<Statement.Part> ops, boolean dbl) {
+        Frag f = current.data();
+        for (Statement.Part p : ops) {
+            String t = p.text().replace("0f", "").replace("0d", "").strip();
+            try {
+                double v = Double.parseDouble(p.text().startsWith("0f") || p.text().startsWith("0d")
+                        ? p.text().substring(2) : t);
+                f.put(dbl ? Double.doubleToRawLongBits(v) : Float.floatToRawIntBits((float) v) & 0xffffffffL,
+                        dbl ? 8 : 4);
+            } catch (NumberFormatException e) {
+                error(st.line(), p.column(), p.text().length(), "bad floating-point number '" + p.text() + "'");
+            }
+        }
+    }
+
+    private void incbin(Statement st, List<Statement.Part> ops) {
+        requireOps(st, ops, 1, 3);
+        String name = unquote(ops.get(0).text());
+        java.nio.file.Path dir = java.nio.file.Path.of(st.line().path()).toAbsolutePath().getParent();
+        java.nio.file.Path file = dir == null ? java.nio.file.Path.of(name) : dir.resolve(name);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            file = java.nio.file.Path.of(name);
+        }
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            error(st.line(), ops.get(0).column(), ops.get(0).text().length(), "cannot read '" + name + "'");
+            return;
+        }
+        long skip = ops.size() > 1 ? constant(st, ops.get(1).text(), ops.get(1).column()) : 0;
+        long count = ops.size() > 2 ? constant(st, ops.get(2).text(), ops.get(2).column()) : data.length - skip;
+        if (skip < 0 || count < 0 || skip + count > data.length) {
+            error(st.line(), ops.get(0).column(), st.operands().length(), ".incbin range is outside the file ("
+                    + data.length + " bytes)");
+        }
+        current.data().put(java.util.Arrays.copyOfRange(data, (int) skip, (int) (skip + count)));
     }
 
     private void strings(Statement st, List<Statement.Part> ops, boolean zero) {
@@ -627,6 +776,14 @@ public final class SourceAssembler {
     }
 
     private void option(Statement st, List<Statement.Part> ops) {
+        if (ops.size() > 1 && ops.get(0).text().equals("arch")) {
+            // .option arch, +c, -d or .option arch, rv64gc: the rest joined back
+            StringBuilder sb = new StringBuilder("arch");
+            for (int i = 1; i < ops.size(); i++) {
+                sb.append(',').append(ops.get(i).text());
+            }
+            ops = List.of(new Statement.Part(sb.toString(), ops.get(0).column()));
+        }
         requireOps(st, ops, 1, 1);
         String o = ops.get(0).text();
         switch (o) {
@@ -646,8 +803,10 @@ public final class SourceAssembler {
                 rvc = saved[0];
                 relax = saved[1];
             }
-            case "pic", "nopic", "csr-check", "no-csr-check" -> {
+            case "nopic", "csr-check", "no-csr-check" -> {
             }
+            case "pic" -> error(st.line(), ops.get(0).column(), o.length(),
+                    ".option pic (GOT-relative la) is not supported; kernels use .option nopic");
             default -> {
                 if (o.startsWith("arch")) {
                     String rest = o.substring(4).strip();

@@ -8,4 +8,9 @@ public interface Env {
 
     /** The value of the location counter. */
     long dot(int column);
+
+    /** A linker script function; none are known outside linker scripts. */
+    default long call(String name, long[] args, int column) {
+        throw new ExprException(column, "unknown function " + name + "()");
+    }
 }

@@ -23,6 +23,13 @@ public final class Eval {
                 };
             }
             case Expr.Binary b -> binary(b, eval(b.left(), env), eval(b.right(), env));
+            case Expr.Call c -> {
+                long[] args = new long[c.args().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = eval(c.args().get(i), env);
+                }
+                yield env.call(c.name(), args, c.column());
+            }
             case Expr.Modifier m -> switch (m.name()) {
                 case "hi" -> hi20(eval(m.operand(), env));
                 case "lo" -> lo12(eval(m.operand(), env));

@@ -26,6 +26,10 @@ public sealed interface Expr {
     record Binary(String op, Expr left, Expr right, int column) implements Expr {
     }
 
+    /** A function of a linker script, e.g. ALIGN(8). */
+    record Call(String name, java.util.List<Expr> args, int column) implements Expr {
+    }
+
     /** A relocation modifier: %hi %lo %pcrel_hi %pcrel_lo applied to an expression. */
     record Modifier(String name, Expr operand, int column) implements Expr {
     }

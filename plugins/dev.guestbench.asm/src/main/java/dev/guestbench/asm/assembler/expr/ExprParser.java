@@ -14,6 +14,7 @@ public final class ExprParser {
     private final int columnBase;
     private final BiFunction<String, Integer, String> localRefs;
     private int pos;
+    private boolean calls;
 
     /**
      * A parser over {@code text[start, end)}; {@code columnBase} is the 1-based column of index 0,
@@ -25,6 +26,12 @@ public final class ExprParser {
         this.end = end;
         this.columnBase = columnBase;
         this.localRefs = localRefs;
+    }
+
+    /** Lets NAME(args) be parsed as a function call (linker scripts). */
+    public ExprParser withCalls() {
+        calls = true;
+        return this;
     }
 
     /** Parses the whole range as one expression. */
@@ -181,6 +188,16 @@ public final class ExprParser {
             }
             return new Expr.Modifier(name, inner, col(at));
         }
+        if (c == '"') {
+            // A quoted symbol name.
+            int close = s.indexOf('"', pos + 1);
+            if (close < 0 || close >= end) {
+                throw new ExprException(col(at), "missing closing quote");
+            }
+            String name = s.substring(pos + 1, close);
+            pos = close + 1;
+            return new Expr.Sym(name, col(at));
+        }
         if (c == '\'') {
             if (pos + 1 >= end) {
                 throw new ExprException(col(at), "unterminated character constant");
@@ -216,6 +233,20 @@ public final class ExprParser {
             String name = s.substring(start, pos);
             if (name.equals(".")) {
                 return new Expr.Dot(col(at));
+            }
+            if (calls && pos < end && s.charAt(pos) == '(') {
+                pos++;
+                java.util.List<Expr> args = new java.util.ArrayList<>();
+                skipSpace();
+                if (!take(")")) {
+                    do {
+                        args.add(parseLogical());
+                    } while (take(","));
+                    if (!take(")")) {
+                        throw new ExprException(col(pos), "missing ')'");
+                    }
+                }
+                return new Expr.Call(name, args, col(at));
             }
             return new Expr.Sym(name, col(at));
         }

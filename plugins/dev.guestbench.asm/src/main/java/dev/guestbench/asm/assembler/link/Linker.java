@@ -4,6 +4,7 @@ import static dev.guestbench.isa.Instruction.*;
 
 import dev.guestbench.asm.assembler.AsmException;
 import dev.guestbench.asm.assembler.LineEntry;
+import dev.guestbench.asm.assembler.emit.AsLayout;
 import dev.guestbench.asm.assembler.emit.Fixup;
 import dev.guestbench.asm.assembler.emit.Frag;
 import dev.guestbench.asm.assembler.emit.ObjectFile;
@@ -39,12 +40,19 @@ public final class Linker {
     private final Map<String, Symbol> globals = new HashMap<>();
     private final List<OutputSection> outputs = new ArrayList<>();
     private final Map<String, Long> linkerSymbols = new LinkedHashMap<>();
+    private final LinkerScript script;
     private boolean rvc;
     private long gp;
     private int maxAlignment = 1;
 
     /** A linker for files assembled with the given relaxation setting, .text at {@code base}. */
     public Linker(List<ObjectFile> files, long base, boolean relax, List<AsmException> errors) {
+        this(files, base, relax, null, errors);
+    }
+
+    /** A linker that places sections as a linker script says (null: ld's default script). */
+    public Linker(List<ObjectFile> files, long base, boolean relax, LinkerScript script, List<AsmException> errors) {
+        this.script = script;
         this.files = files;
         this.base = base;
         this.relax = relax;
@@ -56,8 +64,22 @@ public final class Linker {
         return outputs;
     }
 
-    /** Links; errors are added to the list given to the constructor. */
-    public void link() {
+    /** Only GNU as's part: decides the size of every piece of every section (for -c). */
+    public void assembleOnly() {
+        collectGlobals();
+        for (ObjectFile f : files) {
+            for (Section s : f.sections.values()) {
+                assemblerLayout(f, s);
+            }
+        }
+    }
+
+    /** The symbol a name means in a file (its own, else a global), or null. */
+    public Symbol resolve(int fileIndex, String name) {
+        return find(fileIndex, name);
+    }
+
+    private void collectGlobals() {
         for (ObjectFile f : files) {
             rvc |= f.rvcUsed;
             for (Symbol s : f.symbols.values()) {
@@ -70,6 +92,11 @@ public final class Linker {
                 }
             }
         }
+    }
+
+    /** Links; errors are added to the list given to the constructor. */
+    public void link() {
+        collectGlobals();
         for (ObjectFile f : files) {
             for (Section s : f.sections.values()) {
                 assemblerLayout(f, s);
@@ -124,10 +151,63 @@ public final class Linker {
         }
         s.evaluating = true;
         try {
-            return Eval.eval(s.value, env(s.fileIndex, 0));
+            Long difference = asDifference(s.fileIndex, s.value);
+            return difference != null ? difference : Eval.eval(s.value, env(s.fileIndex, 0));
         } finally {
             s.evaluating = false;
         }
+    }
+
+    /**
+     * GNU as fixes ".equ x, end - start" when it assembles, with its own offsets (before the
+     * linker shrinks anything): the value of an expression in which labels cancel out, computed
+     * with GNU as's offsets, or null if labels do not cancel or there are none.
+     */
+    public Long asDifference(int fileIndex, Expr e) {
+        if (!Eval.any(e, y -> y instanceof Expr.Sym z && find(fileIndex, z.name()) != null
+                && find(fileIndex, z.name()).frag != null)) {
+            return null;
+        }
+        try {
+            long a = Eval.eval(e, asEnv(fileIndex, 0));
+            long b = Eval.eval(e, asEnv(fileIndex, 1L << 36));
+            return a == b ? a : null;
+        } catch (ExprException ex) {
+            return null;
+        }
+    }
+
+    private Env asEnv(int fileIndex, long shift) {
+        return new Env() {
+            @Override
+            public long symbol(String name, int column) {
+                Symbol s = find(fileIndex, name);
+                if (s == null) {
+                    throw new ExprException(column, "undefined");
+                }
+                if (s.frag != null) {
+                    // Each section its own far-apart base: only differences within a section survive.
+                    long sectionBase = (shift + 1) * (1 + files.indexOf(files.get(s.frag.section.fileIndex)) * 64L
+                            + new ArrayList<>(files.get(s.frag.section.fileIndex).sections.values())
+                                    .indexOf(s.frag.section));
+                    return sectionBase + s.frag.asOffset + s.offset;
+                }
+                if (s.value == null || s.evaluating) {
+                    throw new ExprException(column, "undefined");
+                }
+                s.evaluating = true;
+                try {
+                    return Eval.eval(s.value, this);
+                } finally {
+                    s.evaluating = false;
+                }
+            }
+
+            @Override
+            public long dot(int column) {
+                throw new ExprException(column, "no dot");
+            }
+        };
     }
 
     private static String display(String name) {
@@ -137,97 +217,16 @@ public final class Linker {
 
     // ------------------------------------------------------------------ GNU as layout
 
-    /** The symbol and addend of an expression "sym", "sym + c" or "sym - c", or null. */
-    private record Target(Symbol symbol, long addend) {
-    }
-
-    private Target target(int fileIndex, Expr e) {
-        if (e instanceof Expr.Sym s) {
-            Symbol sym = find(fileIndex, s.name());
-            return sym == null || sym.frag == null ? null : new Target(sym, 0);
-        }
-        if (e instanceof Expr.Binary b && (b.op().equals("+") || b.op().equals("-"))) {
-            Target t = target(fileIndex, b.left());
-            if (t == null) {
-                return null;
-            }
-            try {
-                long c = Eval.eval(b.right(), env(fileIndex, 0));
-                return new Target(t.symbol, t.addend + (b.op().equals("+") ? c : -c));
-            } catch (ExprException ex) {
-                return null;
-            }
-        }
-        return null;
+    private AsLayout asLayout() {
+        return new AsLayout(this::find, (fileIndex, e) -> Eval.eval(e, env(fileIndex, 0)));
     }
 
     private void assemblerLayout(ObjectFile f, Section s) {
-        for (Frag x : s.frags) {
-            switch (x.kind) {
-                case DATA -> x.asSize = x.length;
-                case BRANCH -> x.asSize = x.compressible ? 2 : 4;
-                case CALL -> x.asSize = 8;
-                case HI -> x.asSize = 4;
-                case ALIGN -> x.asSize = 0;
-            }
-        }
-        for (int round = 0; round < 100; round++) {
-            long off = 0;
-            for (Frag x : s.frags) {
-                x.asOffset = off;
-                if (x.kind == Frag.Kind.ALIGN) {
-                    x.asSize = x.relaxAlign ? x.align - (x.rvc ? 2 : 4) : (int) padding(off, x);
-                }
-                off += x.asSize;
-            }
-            boolean changed = false;
-            for (Frag x : s.frags) {
-                if (x.kind != Frag.Kind.BRANCH) {
-                    continue;
-                }
-                int size = branchLength(f, s, x);
-                if (size > x.asSize) {
-                    x.asSize = size;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                // GNU as pads code sections (only) to their alignment, with zeros.
-                s.asSize = s.code ? alignUp(off, s.alignment) : off;
-                return;
-            }
-        }
-        long sum = s.frags.stream().mapToLong(x -> x.asSize).sum();
-        s.asSize = s.code ? alignUp(sum, s.alignment) : sum;
+        asLayout().layout(f, s);
     }
 
-    private static long padding(long off, Frag x) {
-        long pad = alignUp(off, x.align) - off;
-        if (x.maxSkip >= 0 && pad > x.maxSkip) {
-            return 0;
-        }
-        return pad;
-    }
-
-    private int branchLength(ObjectFile f, Section s, Frag x) {
-        boolean jump = x.insn == JAL;
-        Target t = target(f.index, x.target);
-        if (t == null || t.symbol.frag.section != s) {
-            // Not in this section: GNU as keeps jal (the linker checks the range) and makes a
-            // conditional branch an inverted branch over a jal.
-            return jump ? 4 : 8;
-        }
-        long val = t.symbol.frag.asOffset + t.symbol.offset + t.addend - x.asOffset;
-        if (x.compressible && (jump ? fits(val, 12) : fits(val, 9))) {
-            return 2;
-        }
-        if (jump ? fits(val, 21) : fits(val, 13)) {
-            return 4;
-        }
-        if (jump) {
-            return 4;
-        }
-        return x.compressible ? 6 : 8;
+    private AsLayout.Target target(int fileIndex, Expr e) {
+        return asLayout().target(fileIndex, e);
     }
 
     private static boolean fits(long v, int bits) {
@@ -264,6 +263,10 @@ public final class Linker {
     }
 
     private void place() {
+        if (script != null) {
+            scriptPlace();
+            return;
+        }
         Map<String, OutputSection> byName = new LinkedHashMap<>();
         for (String n : List.of(".text", ".rodata", ".data", ".sdata", ".sbss", ".bss")) {
             byName.put(n, new OutputSection(n));
@@ -279,10 +282,6 @@ public final class Linker {
                     }
                     if (!out.equals(".sdata") && srodataPass) {
                         continue;
-                    }
-                    if (s.asSize == 0 && s.frags.stream().allMatch(x -> x.length == 0 && x.kind == Frag.Kind.DATA)
-                            && !hasSymbols(f, s)) {
-                        // An empty input section still aligns ld's location counter.
                     }
                     OutputSection o = byName.get(out);
                     o.inputs.add(s);
@@ -312,10 +311,6 @@ public final class Linker {
         }
     }
 
-    private static boolean hasSymbols(ObjectFile f, Section s) {
-        return f.symbols.values().stream().anyMatch(y -> y.frag != null && y.frag.section == s);
-    }
-
     private final Map<Section, Long> tails = new HashMap<>();
 
     private long tail(Section s) {
@@ -333,6 +328,10 @@ public final class Linker {
 
     /** Assigns addresses with the current piece sizes, as ld's DATA_SEGMENT_ALIGN/END decide. */
     private void layout() {
+        if (script != null) {
+            scriptLayout();
+            return;
+        }
         pageAlignedData = false;
         layoutOnce();
         long dataStart = outputs.get(2).address;
@@ -438,12 +437,12 @@ public final class Linker {
         // Last pass: alignment padding becomes exactly what is needed, in address order. Each output
         // section is swept once; the sections after it move when the layout is redone.
         for (OutputSection o : outputs) {
-            layout();
-            long dot = o.address;
             for (Section s : o.inputs) {
-                if (sizeOf(s) > 0) {
-                    dot = alignUp(dot, s.alignment);
+                if (s.frags.stream().noneMatch(x -> x.kind == Frag.Kind.ALIGN && x.relaxAlign)) {
+                    continue;
                 }
+                layout();
+                long dot = s.address;
                 for (Frag x : s.frags) {
                     if (x.kind == Frag.Kind.ALIGN && x.relaxAlign) {
                         x.size = (int) (alignUp(dot, x.align) - dot);
@@ -455,8 +454,189 @@ public final class Linker {
                     }
                     dot += x.size;
                 }
-                dot += tail(s);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ placement by a linker script
+
+    private void scriptPlace() {
+        java.util.Set<Section> used = new java.util.HashSet<>();
+        for (LinkerScript.Item item : script.items()) {
+            if (!(item instanceof LinkerScript.Output o)) {
+                continue;
+            }
+            OutputSection out = new OutputSection(o.name());
+            out.plan = new ArrayList<>();
+            for (LinkerScript.Item b : o.body()) {
+                if (b instanceof LinkerScript.Assign a) {
+                    out.plan.add(a);
+                } else if (b instanceof LinkerScript.Input in) {
+                    for (ObjectFile f : files) {
+                        for (Section s : f.sections.values()) {
+                            if (used.contains(s) || in.patterns().stream().noneMatch(p -> LinkerScript.matches(p, s.name))) {
+                                continue;
+                            }
+                            used.add(s);
+                            out.inputs.add(s);
+                            out.plan.add(s);
+                            out.code |= s.code;
+                            out.writable |= s.writable;
+                            out.alignment = Math.max(out.alignment, s.alignment);
+                        }
+                    }
+                }
+            }
+            out.nobits = !out.inputs.isEmpty() && out.inputs.stream().allMatch(s -> s.nobits);
+            outputs.add(out);
+        }
+        for (ObjectFile f : files) {
+            for (Section s : f.sections.values()) {
+                if (!used.contains(s) && s.asSize > 0) {
+                    errors.add(new AsmException(new dev.guestbench.asm.assembler.source.SourceLine(f.path, 1, ""),
+                            "section " + s.name + " is not placed by the linker script"));
+                }
+            }
+        }
+        for (OutputSection o : outputs) {
+            if (o.inputs.stream().anyMatch(s -> s.asSize > 0)) {
+                maxAlignment = Math.max(maxAlignment, o.alignment);
+            }
+        }
+        for (ObjectFile f : files) {
+            for (Section s : f.sections.values()) {
+                for (Frag x : s.frags) {
+                    x.size = x.asSize;
+                }
+            }
+        }
+    }
+
+    private final long[] scriptDot = new long[1];
+
+    private Env scriptEnv() {
+        return new Env() {
+            @Override
+            public long symbol(String name, int column) {
+                Long l = linkerSymbols.get(name);
+                if (l != null) {
+                    return l;
+                }
+                Symbol s = globals.get(name);
+                if (s == null) {
+                    throw new ExprException(column, "undefined symbol '" + name + "' in the linker script");
+                }
+                return value(s, column);
+            }
+
+            @Override
+            public long dot(int column) {
+                return scriptDot[0];
+            }
+
+            @Override
+            public long call(String name, long[] args, int column) {
+                if (name.equals("ALIGN") && args.length == 1) {
+                    return alignUp(scriptDot[0], args[0]);
+                }
+                if (name.equals("ALIGN") && args.length == 2) {
+                    return alignUp(args[0], args[1]);
+                }
+                throw new ExprException(column, "linker script function " + name + "() is not supported");
+            }
+        };
+    }
+
+    private java.util.Set<String> referencedNames;
+
+    private boolean referenced(String name) {
+        if (globals.containsKey(name)) {
+            return false;
+        }
+        if (referencedNames == null) {
+            referencedNames = new java.util.HashSet<>();
+            for (ObjectFile f : files) {
+                for (Section s : f.sections.values()) {
+                    for (Frag x : s.frags) {
+                        if (x.target != null) {
+                            Eval.any(x.target, y -> y instanceof Expr.Sym z && referencedNames.add(z.name()) && false);
+                        }
+                        for (Fixup fx : x.fixups) {
+                            Eval.any(fx.expr(), y -> y instanceof Expr.Sym z && referencedNames.add(z.name()) && false);
+                        }
+                    }
+                }
+                for (Symbol sym : f.symbols.values()) {
+                    if (sym.value != null) {
+                        Eval.any(sym.value, y -> y instanceof Expr.Sym z && referencedNames.add(z.name()) && false);
+                    }
+                }
+            }
+        }
+        return referencedNames.contains(name);
+    }
+
+    private long scriptEval(Expr e) {
+        try {
+            return Eval.eval(e, scriptEnv());
+        } catch (ExprException ex) {
+            throw new AsmException(new dev.guestbench.asm.assembler.source.SourceLine("<linker script>", 1, ""),
+                    ex.getMessage());
+        }
+    }
+
+    private void scriptLayout() {
+        scriptDot[0] = 0;
+        Map<String, OutputSection> byName = new HashMap<>();
+        for (OutputSection o : outputs) {
+            byName.put(o.name, o);
+        }
+        for (LinkerScript.Item item : script.items()) {
+            if (item instanceof LinkerScript.Assign a) {
+                assign(a, 0, false);
+            } else if (item instanceof LinkerScript.Output o) {
+                OutputSection out = byName.get(o.name());
+                boolean empty = out.inputs.stream().allMatch(s -> sizeOf(s) == 0);
+                if (o.address() != null) {
+                    scriptDot[0] = scriptEval(o.address());
+                } else if (!empty) {
+                    scriptDot[0] = alignUp(scriptDot[0], out.alignment);
+                }
+                out.address = scriptDot[0];
+                for (Object p : out.plan) {
+                    if (p instanceof LinkerScript.Assign a) {
+                        assign(a, out.address, true);
+                    } else {
+                        Section s = (Section) p;
+                        long dot = alignUp(scriptDot[0], s.alignment);
+                        s.address = dot;
+                        long at = dot;
+                        for (Frag x : s.frags) {
+                            x.address = at;
+                            at += x.size;
+                        }
+                        s.size = at - dot + tail(s);
+                        scriptDot[0] = dot + s.size;
+                    }
+                }
+                out.size = scriptDot[0] - out.address;
+            }
+        }
+        gp = linkerSymbols.getOrDefault("__global_pointer$", 0L);
+    }
+
+    private void assign(LinkerScript.Assign a, long sectionStart, boolean inSection) {
+        if (a.provide() && !referenced(a.symbol())) {
+            return; // ld defines a PROVIDEd symbol only if something refers to it
+        }
+        long v = scriptEval(a.expr());
+        if (a.symbol().equals(".")) {
+            // Inside an output section a plain number is an offset from the section's start.
+            boolean relative = inSection && !Eval.any(a.expr(), x -> x instanceof Expr.Dot || x instanceof Expr.Call
+                    || x instanceof Expr.Sym);
+            scriptDot[0] = relative ? sectionStart + v : v;
+        } else {
+            linkerSymbols.put(a.symbol(), v);
         }
     }
 
@@ -472,9 +652,9 @@ public final class Linker {
             if (!fits(foff, 21)) {
                 return false;
             }
-            Target t = target(f.index, x.target);
+            AsLayout.Target t = target(f.index, x.target);
             long align = maxAlignment;
-            if (t != null && outputOf(t.symbol.frag.section) == outputOf(x.section)) {
+            if (t != null && outputOf(t.symbol().frag.section) == outputOf(x.section)) {
                 align = outputOf(x.section).alignment;
             }
             foff += foff < 0 ? -align : align;
@@ -568,7 +748,7 @@ public final class Linker {
                     }
                 } else {
                     // ld rewrites the padding only where it deleted some of it.
-                    nops(out, at, x.size, x.rvc, x.relaxAlign && x.size != x.asSize);
+                    nops(out, at, x.size, x.rvc, x.relaxAlign && x.size != x.asSize, x.relaxAlign ? x.asSize : x.size);
                 }
             }
             case BRANCH -> branch(f, x, out, at);
@@ -593,30 +773,42 @@ public final class Linker {
     }
 
     private static void nops(byte[] out, int at, int n, boolean rvc, boolean linkerTrimmed) {
-        int i = 0;
-        if (linkerTrimmed) {
-            // ld rewrites trimmed padding: 4-byte nops first, then one c.nop.
-            for (; i + 4 <= n; i += 4) {
-                put32(out, at + i, 0x13);
-            }
-            if (i + 2 <= n) {
-                out[at + i] = 1;
-                out[at + i + 1] = 0;
-            }
-            return;
-        }
-        int odd = n & 1;
-        i = odd;
-        if ((n - i) % 4 == 2) {
+        nops(out, at, n, rvc, linkerTrimmed, n);
+    }
+
+    /**
+     * Code padding. GNU as writes {@code asSize} bytes: a zero byte if odd, a c.nop if 2 mod 4, then
+     * nops. Where ld trims it to {@code n} bytes it rewrites them: nops, then one c.nop (of which
+     * only what fits stays), over what GNU as had written.
+     */
+    private static void nops(byte[] out, int at, int n, boolean rvc, boolean linkerTrimmed, int asSize) {
+        byte[] as = new byte[Math.max(n, asSize)];
+        int i = asSize & 1;
+        if ((asSize - i) % 4 == 2) {
             if (rvc) {
-                out[at + i] = 1;
-                out[at + i + 1] = 0;
+                as[i] = 1;
             }
             i += 2;
         }
-        for (; i + 4 <= n; i += 4) {
-            put32(out, at + i, 0x13);
+        for (; i + 4 <= asSize; i += 4) {
+            as[i] = 0x13;
         }
+        if (linkerTrimmed) {
+            int pos = 0;
+            for (; pos + 4 <= n; pos += 4) {
+                as[pos] = 0x13;
+                as[pos + 1] = 0;
+                as[pos + 2] = 0;
+                as[pos + 3] = 0;
+            }
+            if (pos < n) {
+                as[pos] = 1;
+                if (pos + 1 < n) {
+                    as[pos + 1] = 0;
+                }
+            }
+        }
+        System.arraycopy(as, 0, out, at, n);
     }
 
     private int encode(Frag x, Instruction insn, long... values) {
@@ -714,7 +906,7 @@ public final class Linker {
             }
         } else if ("lo".equals(fx.modifier())) {
             long target = Eval.eval(fx.expr(), env(f.index, here));
-            if (relax && rs1 >= 0 && gpReachable(target)) {
+            if (relax && fx.relax() && rs1 >= 0 && gpReachable(target)) {
                 boolean small = fits(target, 12);
                 values[rs1] = small ? 0 : GP;
                 v = small ? target : target - gp;
@@ -774,7 +966,7 @@ public final class Linker {
         return globals.containsKey(name);
     }
 
-    /** True if the named symbol is a label in a code section. */
+    /** The global symbol with this name, or null. */
     public Symbol symbol(String name) {
         return globals.get(name);
     }

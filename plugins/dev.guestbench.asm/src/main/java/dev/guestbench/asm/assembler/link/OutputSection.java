@@ -14,6 +14,8 @@ public final class OutputSection {
     public boolean code;
     public boolean writable;
     public boolean nobits;
+    /** With a linker script: input sections and assignments in the order the script gives. */
+    public List<Object> plan;
     /** The contents after linking (null for NOBITS). */
     public byte[] bytes;
 

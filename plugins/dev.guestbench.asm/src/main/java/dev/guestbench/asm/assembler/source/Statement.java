@@ -66,6 +66,15 @@ public record Statement(SourceLine line, List<Label> labels, String word, int wo
                 i++;
             }
             int s = i;
+            if (i < end && t.charAt(i) == '"') {
+                // A quoted symbol name used as a label: "name":
+                int close = t.indexOf('"', i + 1);
+                if (close > 0 && close + 1 < end && t.charAt(close + 1) == ':') {
+                    labels.add(new Label(t.substring(i + 1, close), s + 1));
+                    i = close + 2;
+                    continue;
+                }
+            }
             while (i < end && (Character.isLetterOrDigit(t.charAt(i)) || t.charAt(i) == '_' || t.charAt(i) == '.'
                     || t.charAt(i) == '$')) {
                 i++;
