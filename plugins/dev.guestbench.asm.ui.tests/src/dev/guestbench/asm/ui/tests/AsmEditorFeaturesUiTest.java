@@ -19,6 +19,10 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -178,6 +182,54 @@ class AsmEditorFeaturesUiTest {
             user.delete(true, null);
             helper.delete(true, null);
         }
+    }
+
+    @Test
+    void theBuilderAssemblesEachKernelAndHoversShowAddresses() throws Exception {
+        AsmNature.ensureOn(examples);
+        Workbench.waitUntil("the Guestbench nature", LOOSE, () -> hasNature());
+        IFile elf = examples.getFile("traps/build/traps.elf");
+        Workbench.waitUntil("traps/build/traps.elf from the builder", LOOSE, elf::exists);
+        byte[] header = elf.getContents().readNBytes(4);
+        assertEquals("\u007fELF", new String(header, StandardCharsets.ISO_8859_1));
+        AsmEditor editor = open(examples.getFile("traps/traps.S"));
+        String text = document(editor).get();
+        String hover = editor.hoverInfo(text.indexOf("trap_vector:") + 2);
+        assertTrue(hover.contains("address 0x800"), "the label's address from the build: " + hover);
+    }
+
+    @Test
+    void goToDefinitionAndRenameWorkAcrossFiles() throws Exception {
+        IFile main = write("main.S", "_start:\n    call    helper\n");
+        IFile other = write("other.S", "    .globl  helper\nhelper:\n    ret\n");
+        try {
+            AsmEditor editor = open(main);
+            int at = document(editor).get().indexOf("helper") + 2;
+            IHyperlink[] links = editor.configuration().getHyperlinkDetectors(null)[0]
+                    .detectHyperlinks(editorViewer(editor), new Region(at, 0), false);
+            assertNotNull(links, "a link to helper's definition");
+            links[0].open();
+            Workbench.waitUntil("other.S to open", LOOSE, () -> Workbench.page().getActiveEditor() instanceof AsmEditor e
+                    && e.file().equals(other));
+            AsmEditor target = (AsmEditor) Workbench.page().getActiveEditor();
+            ITextSelection selection = (ITextSelection) target.getSelectionProvider().getSelection();
+            assertEquals("helper", selection.getText());
+            assertEquals(1, selection.getStartLine());
+            target.close(false);
+
+            assertEquals(2, editor.rename(at, "print"));
+            assertEquals("_start:\n    call    print\n", document(editor).get());
+            assertEquals("    .globl  print\nprint:\n    ret\n",
+                    new String(other.getContents().readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            Workbench.page().closeAllEditors(false);
+            main.delete(true, null);
+            other.delete(true, null);
+        }
+    }
+
+    private static ITextViewer editorViewer(AsmEditor editor) {
+        return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
     }
 
     private static boolean hasNature() {

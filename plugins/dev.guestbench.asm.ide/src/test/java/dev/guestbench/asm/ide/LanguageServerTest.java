@@ -90,10 +90,15 @@ class LanguageServerTest {
         assertEquals(4, published.getDiagnostics().get(0).getRange().getStart().getCharacter());
 
         CompletionParams completion = new CompletionParams(new TextDocumentIdentifier(uri), new Position(2, 18));
-        Either<List<CompletionItem>, CompletionList> items = server.getTextDocumentService().completion(completion)
-                .get(TIMEOUT_S, TimeUnit.SECONDS);
-        List<String> labels = (items.isLeft() ? items.getLeft() : items.getRight().getItems()).stream()
-                .map(CompletionItem::getLabel).toList();
+        List<String> labels = List.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        // A request that meets the server's processing of didOpen is cancelled and answers nothing: ask again.
+        while (labels.isEmpty() && System.nanoTime() < deadline) {
+            Either<List<CompletionItem>, CompletionList> items = server.getTextDocumentService().completion(completion)
+                    .get(TIMEOUT_S, TimeUnit.SECONDS);
+            labels = (items.isLeft() ? items.getLeft() : items.getRight().getItems()).stream()
+                    .map(CompletionItem::getLabel).toList();
+        }
         assertTrue(labels.contains("mstatus (0x300)"), labels.toString());
 
         Hover hover = server.getTextDocumentService()

@@ -12,6 +12,7 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
@@ -41,8 +42,26 @@ public class AsmValidator extends AbstractAsmValidator {
     /** Issue code of a numeric label reference (1b, 1f) with no such label in that direction. */
     public static final String UNDEFINED_LOCAL_LABEL = "undefinedLocalLabel";
 
+    /** Issue code of what the assembler reports (branch targets out of reach, bad directive arguments, ...). */
+    public static final String ASSEMBLER = "assembler";
+
     @Inject
     private ResourceDescriptionsProvider indexProvider;
+
+    /** What only assembling tells, for the kernel (the folder's assembly files) this file belongs to. */
+    @Check(CheckType.NORMAL)
+    public void checkWithAssembler(Program program) {
+        if (!(program.eResource() instanceof XtextResource resource)) {
+            return;
+        }
+        for (AssemblerCheck.Finding f : AssemblerCheck.check(resource)) {
+            if (f.error()) {
+                getMessageAcceptor().acceptError(f.message(), program, f.offset(), f.length(), ASSEMBLER);
+            } else {
+                getMessageAcceptor().acceptWarning(f.message(), program, f.offset(), f.length(), ASSEMBLER);
+            }
+        }
+    }
 
     @Check
     public void checkMnemonicExists(Statement statement) {

@@ -108,7 +108,7 @@ class AsmValidatorTest {
                 Sources.messages("loop:\n    j lop\n"));
         assertEquals(List.of("'loop' is already defined on line 1"), Sources.messages("loop:\n    nop\nloop:\n    j loop\n"));
         assertEquals(List.of("no label 2: after this line"), Sources.messages("2:  j 2f\n"));
-        assertEquals(List.of(), Sources.messages("    .extern _end\n    la a0, _end\n"));
+        assertEquals(List.of(), Sources.messages("    .globl _end\n    la a0, _end\n"));
     }
 
     @Test
@@ -116,6 +116,16 @@ class AsmValidatorTest {
         List<XtextResource> files = Sources.load("    call helper\n", "    .globl helper\nhelper:\n    ret\n");
         List<Issue> issues = Sources.issues(files.get(0));
         assertEquals(List.of(), issues.stream().map(Issue::getMessage).toList());
+    }
+
+    @Test
+    void whatOnlyTheAssemblerKnowsIsReportedOnce() {
+        List<Issue> issues = Sources.issues(Sources.load("_start:\n    .balign 3\n    addi a0, a0, 5000\n").get(0));
+        assertEquals(List.of("alignment 3 is not a power of 2", "immediate 5000 out of range -2048..2047 for addi"),
+                issues.stream().map(Issue::getMessage).toList(), "the assembler's finding, and ours only once");
+        assertEquals(AsmValidator.ASSEMBLER, issues.get(0).getCode());
+        assertEquals(2, issues.get(0).getLineNumber());
+        assertEquals(13, issues.get(0).getColumn());
     }
 
     @Test

@@ -30,7 +30,7 @@ import dev.guestbench.asm.validation.AsmValidator;
 
 /**
  * Quick fixes: replace an unknown mnemonic or an undefined symbol by a close known one, declare an
- * undefined symbol as external, or add the missing label.
+ * undefined symbol global (defined by another file or the linker), or add the missing label.
  */
 public class AsmCodeActionService implements ICodeActionService2 {
 
@@ -68,8 +68,8 @@ public class AsmCodeActionService implements ICodeActionService2 {
                 out.add(action("Change to '" + s + "'", d, uri, new TextEdit(d.getRange(), s)));
             }
             Position top = new Position(0, 0);
-            out.add(action("Declare '" + token + "' as .extern", d, uri,
-                    new TextEdit(new Range(top, top), "    .extern " + token + "\n")));
+            out.add(action("Declare '" + token + "' with .globl (another file or the linker defines it)", d, uri,
+                    new TextEdit(new Range(top, top), "    .globl  " + token + "\n")));
             String text = document.getContents();
             Position end = document.getPosition(text.length());
             String lineBreak = text.isEmpty() || text.endsWith("\n") ? "" : "\n";

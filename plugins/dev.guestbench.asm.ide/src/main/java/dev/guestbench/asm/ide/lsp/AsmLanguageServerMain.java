@@ -13,6 +13,12 @@ public final class AsmLanguageServerMain {
     }
 
     public static void main(String[] args) {
-        ServerLauncher.launch(AsmLanguageServerMain.class.getName(), args, AsmServerModule.create());
+        try {
+            ServerLauncher.launch(AsmLanguageServerMain.class.getName(), args, AsmServerModule.create());
+        } catch (Throwable e) { // a server that cannot start must say why and stop, not hang on its threads
+            System.err.println("guestbench lsp: cannot start the language server: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 }

@@ -26,11 +26,14 @@ public final class AsmServerModule extends AbstractModule {
         bind(IResourceServiceProvider.Registry.class).toProvider(AsmServerModule::registry);
     }
 
+    private static boolean registered;
+
     private static synchronized IResourceServiceProvider.Registry registry() {
-        IResourceServiceProvider.Registry registry = IResourceServiceProvider.Registry.INSTANCE;
-        if (!registry.getExtensionToFactoryMap().containsKey("S")) {
+        // Registered with the ide services even if a runtime-only setup registered the extensions before.
+        if (!registered) {
             new AsmIdeSetup().createInjectorAndDoEMFRegistration();
+            registered = true;
         }
-        return registry;
+        return IResourceServiceProvider.Registry.INSTANCE;
     }
 }

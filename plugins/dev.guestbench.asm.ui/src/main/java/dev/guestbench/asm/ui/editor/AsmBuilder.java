@@ -15,7 +15,8 @@ import dev.guestbench.asm.ui.AsmUiPlugin;
 
 /**
  * Builds a project's kernels on save: every assembly file is checked together with the others (labels
- * resolve across files) through {@link KernelBuildStep}, and what it finds becomes problem markers.
+ * resolve across files) and what that finds becomes problem markers; then each kernel without errors is
+ * assembled to an ELF (see {@link KernelBuildStep}).
  */
 public class AsmBuilder extends IncrementalProjectBuilder {
 
@@ -33,6 +34,7 @@ public class AsmBuilder extends IncrementalProjectBuilder {
         }
         // Any change may define or remove a label another file uses: check every file of the project.
         Map<String, String> files = Sessions.projectFiles(project);
+        Map<IFile, Boolean> errors = new java.util.HashMap<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
             if (monitor != null && monitor.isCanceled()) {
                 break;
@@ -43,7 +45,9 @@ public class AsmBuilder extends IncrementalProjectBuilder {
             }
             Analysis analysis = KernelBuildStep.check(file, e.getValue(), files);
             ProblemMarkers.update(file, analysis.problems());
+            errors.put(file, analysis.hasErrors());
         }
+        KernelBuildStep.assembleKernels(files, errors);
         return null;
     }
 

@@ -1,11 +1,8 @@
 package dev.guestbench.asm.ui.editor;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -164,20 +161,15 @@ public class AsmEditor extends TextEditor {
                 new TextInvocationContext(viewer, offset, 0));
     }
 
+    /** Renames the symbol at {@code offset} to {@code newName} in every file of the project. */
+    public int rename(int offset, String newName) throws org.eclipse.core.runtime.CoreException {
+        return WorkspaceEdits.apply(session(currentText()).rename(offset, newName));
+    }
+
     /** Aligns the document in columns with the ide services' formatter (Ctrl+Shift+F). */
     public void format() {
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        List<TextEdit> edits = new ArrayList<>(session(document.get()).format(0, document.getLength()));
-        edits.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine())
-                .thenComparing(e -> e.getRange().getStart().getCharacter()).reversed());
-        try {
-            for (TextEdit e : edits) {
-                int start = AsmHyperlinkDetector.offset(document, e.getRange().getStart());
-                int end = AsmHyperlinkDetector.offset(document, e.getRange().getEnd());
-                document.replace(start, end - start, e.getNewText());
-            }
-        } catch (BadLocationException e) {
-            // Edits are computed from this very text; a failure means it changed meanwhile: stop there.
-        }
+        List<TextEdit> edits = session(document.get()).format(0, document.getLength());
+        WorkspaceEdits.apply(document, edits);
     }
 }
