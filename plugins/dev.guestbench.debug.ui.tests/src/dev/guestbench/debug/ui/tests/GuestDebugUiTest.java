@@ -265,6 +265,7 @@ class GuestDebugUiTest {
     /** A screenshot of the workbench with {@code view} maximized. */
     private static void shot(IViewPart view, String name) throws Exception {
         IWorkbenchPage page = Workbench.page();
+        Workbench.settle(); // the source display of the last suspend first, or its editor pops over the shot
         page.activate(view);
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         page.activate(view);
