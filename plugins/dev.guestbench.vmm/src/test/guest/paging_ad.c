@@ -3,7 +3,7 @@
  * the access page-faults instead, is not what QEMU implements): a load sets A, a store sets A and D,
  * a fetch sets A; a faulting access sets nothing; pointer PTEs stay as written; a store after a load
  * (translation cached without D) still sets D; a 2 MiB leaf gets its bits like a 4 KiB one; A cleared
- * by software comes back after an sfence.vma and another access. The PTEs are read back from M.
+ * by software comes back after an sfence.vma and another access; M's accesses through MPRV set them too. The PTEs are read back from M.
  * Not printed: what an access does right after software cleared A or D without an sfence.vma (a
  * cached translation may be used, the spec leaves it open).
  */
@@ -79,6 +79,22 @@ int main(void) {
     show("page 0 after sfence and a load", 0);
     run_paged(PRV_S, sk, s_store, VA + 8);
     show("page 0 after sfence and a store", 0);
+
+    /* M's loads and stores through MPRV (MPP = S) set A and D like S's own */
+    *pte[1] &= ~PTE_AD;
+    satp_switch(sk);
+    show("page 1 cleared by software", 1);
+    csr_clear(mstatus, MSTATUS_MPP);
+    csr_set(mstatus, (u64)PRV_S << 11);
+    csr_set(mstatus, MSTATUS_MPRV);
+    u64 v = rd64(VA + 0x1000);
+    csr_clear(mstatus, MSTATUS_MPRV);
+    show("page 1 after an MPRV load from M", 1);
+    csr_set(mstatus, MSTATUS_MPRV);
+    wr64(VA + 0x1008, v + 1);
+    csr_clear(mstatus, MSTATUS_MPRV);
+    show("page 1 after an MPRV store from M", 1);
+    satp_switch(0);
 
     /* the pointer PTEs on the way stay as written */
     volatile u64 *l2 = pt_pte(&k, VA, 2), *l1 = pt_pte(&k, VA, 1);

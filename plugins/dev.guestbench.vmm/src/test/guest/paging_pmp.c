@@ -3,7 +3,8 @@
  * access. A denied PTE read or a denied final access is an access fault of the access's own kind
  * (instruction 1, load 5, store/AMO 7) with the faulting virtual address in mtval. Also: a leaf
  * pointing where nothing is (the final access faults), and a pointer PTE leading to a table where
- * nothing is (spec: an access fault; QEMU 7.2 reports a page fault, see SpecDepartures).
+ * nothing is or to a device (spec: an access fault, PTEs are read from memory only; QEMU 7.2 reports a
+ * page fault, see SpecDepartures).
  * Not printed: a hardware A/D update into a PTE that PMP makes read-only (QEMU 7.2 checks only the
  * PTE read against PMP and writes A/D anyway; the spec wants an access fault).
  */
@@ -20,6 +21,7 @@
 #define VA_DATA 0xc0200000UL    /* its data page is guarded by PMP entry 1 (another level-0 table) */
 #define VA_NOWHERE 0xc0400000UL /* a leaf pointing at 0x1_0000_0000, beyond RAM */
 #define VA_BADTABLE 0xc0600000UL /* a pointer PTE to 0x1_0000_0000 */
+#define VA_DEVTABLE 0xc0800000UL /* a pointer PTE to the CLINT's first page: a device, not memory */
 
 static u64 table_walk, page_data;
 
@@ -41,6 +43,11 @@ static u64 s_all(u64 va) {
     return 0;
 }
 
+static u64 s_load(u64 va) {
+    PT_LOAD("  load", "ld", va);
+    return 0;
+}
+
 static void run(const char *what, u64 satp, u64 va) {
     pf("%s\n", what);
     run_paged(PRV_S, satp, s_all, va);
@@ -58,6 +65,7 @@ int main(void) {
     pt_map(&k, VA_DATA, p2, 0, PTE_RWX | PTE_AD);
     pt_map(&k, VA_NOWHERE, 0x100000000UL, 0, PTE_RWX | PTE_AD);
     pt_set(&k, VA_BADTABLE, 1, pte_of(0x100000000UL, PTE_V));
+    pt_set(&k, VA_DEVTABLE, 1, pte_of(CLINT, PTE_V));
     u64 s = pt_satp(&k, 0);
 
     run("walk: level-0 table readable", s, VA_WALK);
@@ -83,6 +91,8 @@ int main(void) {
 
     run("final: leaf to 0x100000000 (no RAM there)", s, VA_NOWHERE);
     run("walk: pointer PTE to 0x100000000 (no RAM there)", s, VA_BADTABLE);
+    pf("walk: pointer PTE to the CLINT (a device)\n");
+    run_paged(PRV_S, s, s_load, VA_DEVTABLE + 0x1000);
     csr_write(pmpcfg0, 0);
     return 0;
 }

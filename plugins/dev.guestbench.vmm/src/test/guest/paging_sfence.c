@@ -63,6 +63,9 @@ static u64 s_test(u64 arg) {
     pt_map(&k, VA_MEGA, mega_a, 1, PTE_R | PTE_W | PTE_AD);
     sfence_va(VA_MEGA + 0x1ff000);
     read("2 MiB page remapped, sfence.vma va (last 4K), x0: +0x1000", VA_MEGA + 0x1000);
+    /* rs1 not a valid VA: the fence has no effect and raises nothing (priv. 4.2.1) */
+    TRY("sfence.vma with a non-canonical va", "sfence.vma %0, zero", (), ("r"(0x0000800000000000UL)));
+    TRY("sfence.vma with a non-canonical va and an asid", "sfence.vma %0, %1", (), ("r"(1UL << 63), "r"((u64)ASID)));
     return 0;
 }
 

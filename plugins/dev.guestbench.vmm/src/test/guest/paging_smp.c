@@ -3,8 +3,9 @@
  * the same VA maps to a frame of its own and a second VA to one frame both share. Each hart reads its
  * private page, writes its mark into the shared page, remaps its private VA (with an sfence.vma on that
  * hart only) and reads again; the other hart's translation of the same VA must not change. Page faults
- * on both harts are taken in M. Hart 0 prints everything once both are done, so the output does not
- * depend on scheduling.
+ * on both harts are taken in M. Then a shootdown: hart 0 changes hart 1's PTE and raises a flag, hart 1
+ * sees it, fences and must read through the new mapping. Hart 0 prints everything once both are done,
+ * so the output does not depend on scheduling.
  */
 // guest-smp: 2
 #include "pt.h"
@@ -15,8 +16,9 @@
 
 static struct pt tree[2];
 static u64 priv_a[2], priv_b[2], shared;
-static volatile u64 go, done;
-static u64 seen[2][6];
+static volatile u64 go, done, hart1_waits;
+static u64 seen[2][7];
+#define FLAG (VA_SHARED + 0x100) /* set by hart 0 when it has changed hart 1's tree */
 
 static u64 s_work(u64 h) {
     u64 *r = seen[h];
@@ -34,6 +36,16 @@ static u64 s_work(u64 h) {
     r[3] = me()->last.cause;
     r[4] = me()->last.tval;
     r[5] = v;
+    if (h == 1) {
+        /* a shootdown as an OS does it: hart 0 changes this hart's PTE, then says so; this hart fences */
+        asm volatile("fence rw, rw" ::: "memory");
+        hart1_waits = 1;
+        while (rd64(FLAG) == 0)
+            ;
+        asm volatile("fence rw, rw" ::: "memory");
+        sfence_va(VA);
+        r[6] = rd64(VA);
+    }
     return 0;
 }
 
@@ -67,6 +79,13 @@ int main(void) {
     asm volatile("fence rw, rw" ::: "memory");
     go = 1;
     run(0);
+    /* once hart 1 is done with its own remap, its VA goes to hart 0's first frame; it fences on the flag */
+    while (!hart1_waits)
+        ;
+    asm volatile("fence rw, rw" ::: "memory");
+    pt_map(&tree[1], VA, priv_a[0], 0, PTE_R | PTE_W | PTE_AD);
+    asm volatile("fence rw, rw" ::: "memory");
+    wr64(shared + 0x100, 1);
     while (done < 2)
         ;
     for (int h = 0; h < 2; h++) {
@@ -74,6 +93,7 @@ int main(void) {
         pf("hart %u: VA read %x, after its own remap %x; faults %u cause %x tval %x value %x\n", (u64)h, r[0], r[1],
            r[2], r[3], r[4], r[5]);
     }
+    pf("hart 1 after hart 0 changed its PTE and it fenced: VA read %x\n", seen[1][6]);
     pf("shared page: %x %x\n", rd64(shared), rd64(shared + 8));
     return 0;
 }

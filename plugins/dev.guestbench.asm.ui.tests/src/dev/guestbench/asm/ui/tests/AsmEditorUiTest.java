@@ -100,7 +100,8 @@ class AsmEditorUiTest {
         Workbench.waitUntil("an error marker on broken.S", LOOSE, () -> markers(file).length == 1);
 
         IMarker marker = markers(file)[0];
-        assertEquals("unknown instruction 'adi'", marker.getAttribute(IMarker.MESSAGE));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").startsWith("unknown instruction 'adi'"),
+                marker.getAttribute(IMarker.MESSAGE, ""));
         assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
         assertEquals(3, marker.getAttribute(IMarker.LINE_NUMBER, -1));
         Workbench.page().showView(IPageLayout.ID_PROBLEM_VIEW);

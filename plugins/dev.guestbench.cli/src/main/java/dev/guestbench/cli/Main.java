@@ -17,6 +17,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main() {
+        add(new AsmCommand());
         add(new DisasmCommand());
         add(new RunCommand());
     }

@@ -80,7 +80,7 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         Result r = run("frobnicate");
         assertEquals(Main.USAGE, r.status());
-        assertEquals("guestbench: unknown command 'frobnicate' (commands: disasm, run)\n", r.err());
+        assertEquals("guestbench: unknown command 'frobnicate' (commands: asm, disasm, run)\n", r.err());
     }
 
     @Test
@@ -221,5 +221,71 @@ class MainTest {
         Result r = run("disasm", "-M", "numeric", elf.toString());
         assertEquals(Main.USAGE, r.status());
         assertTrue(r.err().contains("unknown disassembler option 'numeric'"), r.err());
+    }
+
+    @Test
+    void asmLinksTheSameBytesAsGnuAsAndLd() throws Exception {
+        Path ours = WORK.resolve("ours.elf");
+        Files.deleteIfExists(ours);
+        Result r = run("asm", WORK.resolve("prog.S").toString(), "-o", ours.toString(), "--base", "0x80000000");
+        assertEquals(0, r.status(), r.err());
+        Path gnuBin = WORK.resolve("gnu.bin");
+        Path ourBin = WORK.resolve("ours.bin");
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", elf.toString(), gnuBin.toString());
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", ours.toString(), ourBin.toString());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(gnuBin), Files.readAllBytes(ourBin)),
+                "objcopy -O binary of guestbench asm equals GNU as + ld");
+    }
+
+    @Test
+    void asmReportsErrorsLikeGnuAsAndWritesNothing() throws Exception {
+        Path bad = WORK.resolve("bad.s");
+        Files.writeString(bad, "_start:\n\taddi a0, a0, 5000\n");
+        Path out = WORK.resolve("bad.elf");
+        Files.deleteIfExists(out);
+        Result r = run("asm", bad.toString(), "-o", out.toString());
+        assertEquals(1, r.status());
+        assertEquals(bad + ":2:15: error: immediate 5000 out of range -2048..2047 for addi\n", r.err());
+        assertTrue(!Files.exists(out), "no output file after errors");
+    }
+
+    @Test
+    void asmWithoutOutputIsAUsageError() {
+        Result r = run("asm", "x.s");
+        assertEquals(Main.USAGE, r.status());
+        assertTrue(r.err().contains("-o OUT.elf"), r.err());
+    }
+
+    @Test
+    void asmDashCWritesAnObjectThatGnuLdLinksToTheSameBytes() throws Exception {
+        Path object = WORK.resolve("ours.o");
+        Result r = run("asm", "-c", WORK.resolve("prog.S").toString(), "-o", object.toString());
+        assertEquals(0, r.status(), r.err());
+        Path linked = WORK.resolve("ours-linked.elf");
+        exec("riscv64-unknown-elf-ld", "-Ttext=0x80000000", "-o", linked.toString(), object.toString());
+        Path gnuBin = WORK.resolve("gnu-c.bin");
+        Path ourBin = WORK.resolve("ours-c.bin");
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", elf.toString(), gnuBin.toString());
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", linked.toString(), ourBin.toString());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(gnuBin), Files.readAllBytes(ourBin)),
+                "GNU ld links our object to the bytes of GNU as's");
+    }
+
+    @Test
+    void asmWithALinkerScriptMatchesGnuLdWithTheSameScript() throws Exception {
+        Path script = WORK.resolve("kernel.ld");
+        Files.writeString(script, "ENTRY(_start)\nSECTIONS {\n  . = 0x80200000;\n  .text : { *(.text .text.*) }\n"
+                + "  . = ALIGN(16);\n  .data : { *(.data) }\n  .bss : { *(.bss) }\n}\n");
+        Path ours = WORK.resolve("ours-T.elf");
+        Result r = run("asm", WORK.resolve("prog.S").toString(), "-o", ours.toString(), "-T", script.toString());
+        assertEquals(0, r.status(), r.err());
+        Path gnu = WORK.resolve("gnu-T.elf");
+        exec("riscv64-unknown-elf-ld", "-T", script.toString(), "-o", gnu.toString(), WORK.resolve("prog.o").toString());
+        Path gnuBin = WORK.resolve("gnu-T.bin");
+        Path ourBin = WORK.resolve("ours-T.bin");
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", gnu.toString(), gnuBin.toString());
+        exec("riscv64-unknown-elf-objcopy", "-O", "binary", ours.toString(), ourBin.toString());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(gnuBin), Files.readAllBytes(ourBin)),
+                "guestbench asm -T equals GNU ld -T");
     }
 }

@@ -134,7 +134,7 @@ public final class Vm {
                 kernelEntry = kernel.entry();
             }
         }
-        // Only Bare translation exists so far; "riscv,none" says so (U-Boot needs an mmu-type to probe its CPU).
+        // Sv48 is the widest mode satp takes (U-Boot needs an mmu-type to probe its CPU; Linux probes satp itself).
         DeviceTreeBuilder tree = new DeviceTreeBuilder(config.memoryBytes(), config.harts()).bootargs(boot.bootargs())
                 .mmuType("riscv,sv48");
         if (boot.initrd() != null) {

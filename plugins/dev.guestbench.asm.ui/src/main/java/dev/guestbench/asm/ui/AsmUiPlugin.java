@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 
 import dev.guestbench.asm.ide.AsmIdeSetup;
 import dev.guestbench.asm.ide.analysis.DocumentAnalyzer;
+import dev.guestbench.asm.ide.editor.EditorSession;
 
 /** The assembly editor's bundle: owns the language's injector, created once on first use. */
 public class AsmUiPlugin extends AbstractUIPlugin {
@@ -39,7 +40,13 @@ public class AsmUiPlugin extends AbstractUIPlugin {
         return injector().getInstance(DocumentAnalyzer.class);
     }
 
-    private Injector injector() {
+    /** A new session of the language's ide services (load it with a document). */
+    public EditorSession session() {
+        return injector().getInstance(EditorSession.class);
+    }
+
+    /** The language's injector (ide services included). */
+    public Injector injector() {
         Injector result = injector;
         if (result == null) {
             synchronized (this) {

@@ -334,8 +334,20 @@ public final class Mmu {
     private long translate(long va, int access, int priv) {
         long satp = context == null ? 0 : context.satp();
         if (priv == PRIV_M || Satp.mode(satp) == Satp.MODE_BARE || engine == null) {
-            frame = engine == null ? ram.page(va) : engine.physicalFrame(context, va);
             leafFlags = (int) (Pte.R | Pte.W | Pte.X | Pte.A | Pte.D);
+            if (engine == null) {
+                frame = ram.page(va);
+                return va;
+            }
+            // Untranslated accesses are cached too, so nested paging walks its G-stage table once per page.
+            long page = va >>> 12;
+            int i = tlb.lookup(page, Tlb.BARE);
+            if (i >= 0) {
+                frame = tlb.frame(i);
+            } else {
+                frame = engine.physicalFrame(context, va);
+                tlb.insert(page, Tlb.BARE, page, frame, leafFlags | (frame == null ? Tlb.DEVICE : 0), 0);
+            }
             return va;
         }
         long mstatus = context.mstatus();

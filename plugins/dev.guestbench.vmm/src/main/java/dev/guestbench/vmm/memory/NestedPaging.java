@@ -127,6 +127,60 @@ public final class NestedPaging extends PagingEngine {
         return PageWalk.OK;
     }
 
+    /**
+     * The references a two-dimensional walk of {@code va} under {@code satp} makes, in order, without changing
+     * anything (no A/D update, no G-stage fill, no counters): for the debugger's view of the nested walk.
+     */
+    public java.util.List<WalkStep> trace(long satp, long va) {
+        java.util.List<WalkStep> steps = new ArrayList<>();
+        int mode = Satp.mode(satp);
+        if (mode == Satp.MODE_BARE) {
+            traceGstage(steps, -1, va);
+            return steps;
+        }
+        int n = Satp.levels(mode);
+        if (!PageWalk.canonical(va, n)) {
+            return steps;
+        }
+        long table = Satp.rootPpn(satp) << 12;
+        for (int level = n - 1; level >= 0; level--) {
+            long address = table + ((va >>> (12 + 9 * level)) & 0x1ff) * 8;
+            byte[] frame = traceGstage(steps, level, address);
+            long pte = frame == null ? 0 : Mmu.read(frame, (int) address & 0xfff, 8);
+            steps.add(new WalkStep(level, false, level, address, pte));
+            if ((pte & Pte.V) == 0 || frame == null) {
+                return steps;
+            }
+            if (Pte.isLeaf(pte)) {
+                long mask = Pte.levelSize(level) - 1;
+                traceGstage(steps, -1, ((Pte.ppn(pte) << 12) & ~mask) | (va & mask));
+                return steps;
+            }
+            table = Pte.ppn(pte) << 12;
+        }
+        return steps;
+    }
+
+    /** Adds the G-stage references for {@code gpa}; returns the host frame, or null where the table has none. */
+    private byte[] traceGstage(java.util.List<WalkStep> steps, int guestLevel, long gpa) {
+        Table t = root;
+        for (int level = levels - 1; level >= 0; level--) {
+            int i = index(gpa, level);
+            byte[] page = t.entries[i >>> 9];
+            long address = ((long) t.frameNumbers[i >>> 9] << 12) + (i & 0x1ff) * 8L;
+            long pte = Mmu.read(page, (i & 0x1ff) * 8, 8);
+            steps.add(new WalkStep(guestLevel, true, level, address, pte));
+            if ((pte & Pte.V) == 0) {
+                return null;
+            }
+            if (level == 0) {
+                return host.frame((int) Pte.ppn(pte));
+            }
+            t = t.children[i];
+        }
+        return null;
+    }
+
     @Override
     void pageTableWritten(MmuContext hart, long pteAddress, long oldPte, long newPte) {
         counters.ptWriteTraps++;

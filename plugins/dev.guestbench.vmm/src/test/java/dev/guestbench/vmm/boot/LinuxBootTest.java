@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.guestbench.vmm.RunResult;
 import dev.guestbench.vmm.Vm;
@@ -36,7 +37,8 @@ import dev.guestbench.vmm.memory.PagingMode;
 /**
  * Linux 6.1, built from Debian's linux-source with a small config and a built-in initramfs whose /init
  * prints a line and powers off, boots over Debian's OpenSBI to /init and powers off through SBI system
- * reset: on QEMU (the oracle) and on Guestbench in both paging modes.
+ * reset: on QEMU (the oracle) and on Guestbench in both paging modes, on one hart and on two; and on
+ * Guestbench's built-in SBI.
  */
 class LinuxBootTest {
 
@@ -48,7 +50,7 @@ class LinuxBootTest {
     private static final String POWER_DOWN = "reboot: Power down";
     /** The firmware offers SRST, so the kernel powers off through it rather than the legacy SBI call. */
     private static final String SRST = "SBI SRST extension detected";
-    /** Loose: the boot to power-off takes about 21 million instructions (Linux 6.1.176, OpenSBI 1.1). */
+    /** Loose: the boot to power-off takes 21 (one hart) to 31 (two harts) million instructions. */
     private static final long MAX_INSTRUCTIONS = 200_000_000L;
     /** satp.MODE of Sv48: the widest mode Guestbench has, which the kernel's probe must settle on. */
     private static final long SATP_SV48 = 9;
@@ -63,12 +65,13 @@ class LinuxBootTest {
         kernel = LinuxTestKernel.get();
     }
 
-    @Test
-    void qemuBootsTheKernelToInitAndPowersOff() throws Exception {
-        List<String> cmd = List.of("qemu-system-riscv64", "-machine", "virt", "-m", "128M", "-bios",
-                FW_JUMP_BIN.toString(), "-kernel", kernel.image().toString(), "-append", APPEND, "-nographic",
-                "-no-reboot");
-        Path out = Path.of("target", "linux-boot", "qemu.out");
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 2 })
+    void qemuBootsTheKernelToInitAndPowersOff(int harts) throws Exception {
+        List<String> cmd = List.of("qemu-system-riscv64", "-machine", "virt", "-m", "128M", "-smp",
+                Integer.toString(harts), "-bios", FW_JUMP_BIN.toString(), "-kernel", kernel.image().toString(),
+                "-append", APPEND, "-nographic", "-no-reboot");
+        Path out = Path.of("target", "linux-boot", "qemu-smp" + harts + ".out");
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
@@ -81,35 +84,54 @@ class LinuxBootTest {
             fail("QEMU did not power off in 2 minutes:\n" + tail(Files.readString(out), 30));
         }
         String console = Files.readString(out, StandardCharsets.ISO_8859_1);
-        assertBootedToInitAndPoweredOff(console, "QEMU");
+        assertBootedToInitAndPoweredOff(console, harts, "QEMU");
         assertEquals(0, p.exitValue(), "QEMU's exit status:\n" + tail(console, 30));
     }
 
     @ParameterizedTest
     @EnumSource(PagingMode.class)
-    void guestbenchBootsTheKernelToInitAndPowersOff(PagingMode paging) throws Exception {
-        BootSpec boot = new BootSpec(BootSpec.Firmware.IMAGE, image(FW_JUMP_ELF), image(kernel.image()), null, null,
-                APPEND);
-        VmConfig config = VmConfig.defaults().withPaging(paging);
+    void guestbenchBootsTheKernelOverOpenSbiToInitAndPowersOff(PagingMode paging) throws Exception {
+        boot(new BootSpec(BootSpec.Firmware.IMAGE, image(FW_JUMP_ELF), image(kernel.image()), null, null, APPEND),
+                paging, 1, "opensbi-" + paging.optionName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PagingMode.class)
+    void guestbenchBootsTheKernelOnTwoHartsOverOpenSbi(PagingMode paging) throws Exception {
+        // The second hart comes up through SBI HSM; IPIs and remote fences go through OpenSBI and the CLINT.
+        boot(new BootSpec(BootSpec.Firmware.IMAGE, image(FW_JUMP_ELF), image(kernel.image()), null, null, APPEND),
+                paging, 2, "opensbi-smp2-" + paging.optionName());
+    }
+
+    @Test
+    void guestbenchBootsTheKernelOverTheBuiltInSbiToInitAndPowersOff() throws Exception {
+        // Direct boot, as KVM runs a kernel: the hypervisor answers the SBI calls, SRST among them.
+        boot(new BootSpec(BootSpec.Firmware.BUILTIN, null, image(kernel.image()), null, null, APPEND),
+                PagingMode.SHADOW, 1, "builtin-shadow");
+    }
+
+    private static void boot(BootSpec boot, PagingMode paging, int harts, String name) throws Exception {
+        VmConfig config = VmConfig.of(VmConfig.DEFAULT_MEMORY, harts).withPaging(paging);
         InitWatch console = new InitWatch();
         Vm vm = new Vm(config, boot, console, new HostMemory(config.memoryBytes()), () -> false);
         console.vm = vm;
         console.start = System.nanoTime();
         RunResult result = runWithTimeout(vm);
         String text = console.text();
-        String name = paging.optionName();
         Files.writeString(Path.of("target", "linux-boot", name + ".out"), text, StandardCharsets.ISO_8859_1);
         try (Writer w = Files.newBufferedWriter(Path.of("target", "linux-boot", name + "-traps.csv"))) {
             vm.trapHistory().writeCsv(w);
         }
         String why = result.ending() + " after " + result.instructions() + " instructions\n--- console:\n"
                 + tail(text, 40) + "\n--- last exits and traps:\n" + lastTraps(vm.trapHistory(), 40);
-        assertBootedToInitAndPoweredOff(text, "Guestbench --paging " + name + ": " + why);
+        assertBootedToInitAndPoweredOff(text, harts, "Guestbench " + name + ": " + why);
         assertEquals(RunResult.Ending.PASSED, result.ending(), why);
         assertEquals(0, result.exitStatus(), why);
         // The kernel wrote Sv57 to satp first: that must have left satp unchanged, so it went on to Sv48.
-        assertEquals(SATP_SV48, vm.vcpus().get(0).state.satp >>> 60, "satp.MODE the kernel runs with: " + why);
-        System.out.printf(Locale.ROOT, "LinuxBootTest: --paging %s: /init after %d instructions, %.2f s;"
+        for (int h = 0; h < harts; h++) {
+            assertEquals(SATP_SV48, vm.vcpus().get(h).state.satp >>> 60, "satp.MODE hart " + h + " runs with: " + why);
+        }
+        System.out.printf(Locale.ROOT, "LinuxBootTest: %s: /init after %d instructions, %.2f s;"
                 + " power-off after %d instructions, %.2f s (%.1f MIPS), %d exits%n", name, console.initInstructions,
                 console.initNanos / 1e9, result.instructions(), result.hostNanos() / 1e9, result.mips(),
                 vm.trapHistory().total());
@@ -128,9 +150,10 @@ class LinuxBootTest {
         public synchronized void write(int b) {
             text.append((char) (b & 0xff));
             // The tty turns /init's "\n" into "\r\n".
-            if (b == '\n' && initInstructions < 0 && text.indexOf(INIT_LINE, text.length() - INIT_LINE.length() - 2) >= 0) {
+            if (b == '\n' && initInstructions < 0
+                    && text.indexOf(INIT_LINE, text.length() - INIT_LINE.length() - 2) >= 0) {
                 initNanos = System.nanoTime() - start;
-                initInstructions = vm.vcpus().get(0).state.retired;
+                initInstructions = vm.vcpus().stream().mapToLong(c -> c.state.retired).sum();
             }
         }
 
@@ -144,8 +167,10 @@ class LinuxBootTest {
         }
     }
 
-    private static void assertBootedToInitAndPoweredOff(String console, String who) {
+    private static void assertBootedToInitAndPoweredOff(String console, int harts, String who) {
         assertTrue(console.contains("Linux version 6."), who + ": no kernel banner:\n" + tail(console, 30));
+        String up = "smp: Brought up 1 node, " + harts + (harts == 1 ? " CPU" : " CPUs");
+        assertTrue(console.contains(up), who + ": no '" + up + "':\n" + tail(console, 30));
         assertTrue(console.contains(SRST), who + ": the kernel did not find SBI SRST:\n" + tail(console, 30));
         int init = console.indexOf(INIT_LINE);
         assertTrue(init >= 0, who + ": /init was not reached:\n" + tail(console, 30));

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * One guest test program in {@code src/test/guest} (a {@code .c} or {@code .S} file beside the runtime in
  * {@code rt/}), with the directives its source declares on lines of their own:
  * {@code // guest-smp: N} (harts), {@code // guest-qemu-args: ...} (extra QEMU options) and
- * {@code // guest-output: scheduling-dependent} (lines starting with "order:" depend on scheduling).
+ * {@code // guest-output: scheduling-dependent} (lines starting with "order:" depend on scheduling). A source
+ * with a line {@code #include "pt.h"} uses the page-table builder, so {@code rt/pt.c} is linked in.
  */
 /** One guest test program in {@code src/test/guest}, with the directives its source declares. */
 public record GuestProgram(String name, Path source, int harts, List<String> qemuArgs, boolean schedulingDependent,

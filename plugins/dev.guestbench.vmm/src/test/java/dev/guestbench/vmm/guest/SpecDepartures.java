@@ -135,6 +135,10 @@ public final class SpecDepartures {
                         + "  fetch: trap M cause=0x1 $6", 1,
                 "A PTE read from an address where no memory is raises an access fault of the original access's"
                         + " kind (priv. 4.3.2 step 2); QEMU 7.2 reports a page fault."));
+        d.add(new Departure("paging_pmp",
+                "^(walk: pointer PTE to the CLINT \\(a device\\))\\n  load: trap M cause=0xd ", "$1\n  load: trap M cause=0x5 ", 1,
+                "A PTE read from a device region (no page-table walks there, priv. 3.6 and 4.3.2 step 2) raises an"
+                        + " access fault; QEMU 7.2 reports a page fault."));
         d.add(new Departure("paging_fault", "^([MS]): satp written mode Sv57 -> taken$", "$1: satp written mode Sv57 -> unchanged",
                 2, "Not a departure from the spec but from Guestbench's scope: QEMU 7.2 implements Sv57, Guestbench"
                         + " implements Sv39 and Sv48 only, so a write of the Sv57 mode leaves satp unchanged as for any"

@@ -28,6 +28,23 @@ class NestedPagingTest {
     }
 
     @Test
+    void theWalkTraceListsEveryReferenceWithoutChangingAnything() {
+        PagingFixture f = new PagingFixture(PagingMode.NESTED);
+        long pteAddress = f.map4k(VA, PAGE, Pte.R | Pte.W);
+        f.mmu.load(VA, 8, S);
+        long pte = f.peek(pteAddress);
+        PagingCounters.Snapshot before = f.engine.counters();
+        List<WalkStep> steps = ((NestedPaging) f.engine).trace(f.satp, VA);
+        assertEquals(15, steps.size());
+        assertEquals(before, f.engine.counters());
+        WalkStep leaf = steps.get(11);
+        assertEquals(false, leaf.gstage());
+        assertEquals(pteAddress, leaf.address());
+        assertEquals(pte, leaf.entry());
+        assertEquals(-1, steps.get(14).guestLevel());
+    }
+
+    @Test
     void tablesAreWatchedOnlyWhileSomeoneListens() {
         PagingFixture f = new PagingFixture(PagingMode.NESTED);
         long pteAddress = f.map4k(VA, PAGE, Pte.R | Pte.W | Pte.A | Pte.D);

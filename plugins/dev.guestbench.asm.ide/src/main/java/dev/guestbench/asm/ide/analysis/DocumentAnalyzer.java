@@ -51,6 +51,11 @@ public class DocumentAnalyzer {
             return new Analysis(List.of(new Problem(Problem.Severity.ERROR, "cannot read document: " + e.getMessage(),
                     0, 0, 1, 1)), List.of());
         }
+        return analyse(resource, cancel);
+    }
+
+    /** Validates and highlights a loaded resource (its resource set holds the other files it may refer to). */
+    public Analysis analyse(XtextResource resource, CancelIndicator cancel) {
         List<Problem> problems = new ArrayList<>();
         for (Issue issue : validator.validate(resource, CheckMode.ALL, cancel)) {
             problems.add(toProblem(issue));
@@ -66,13 +71,14 @@ public class DocumentAnalyzer {
         return new Analysis(problems, highlights);
     }
 
-    private static Problem toProblem(Issue issue) {
+    /** An Xtext issue as a problem. */
+    public static Problem toProblem(Issue issue) {
         Problem.Severity severity = issue.getSeverity() == Severity.ERROR ? Problem.Severity.ERROR
                 : issue.getSeverity() == Severity.WARNING ? Problem.Severity.WARNING : Problem.Severity.INFO;
         int offset = issue.getOffset() == null ? 0 : issue.getOffset();
         int length = issue.getLength() == null ? 0 : issue.getLength();
         int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
         int column = issue.getColumn() == null ? 1 : issue.getColumn();
-        return new Problem(severity, issue.getMessage(), offset, length, line, column);
+        return new Problem(severity, issue.getMessage(), offset, length, line, column, issue.getCode());
     }
 }

@@ -10,14 +10,13 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IEditorInput;
 
 import dev.guestbench.asm.ide.analysis.Analysis;
-import dev.guestbench.asm.ui.AsmUiPlugin;
+import dev.guestbench.asm.ide.editor.EditorSession;
 
 /**
- * Analyses the whole document off the UI thread after each pause in typing, then paints the highlighting
- * and updates the file's problem markers.
+ * Analyses the whole document (with the other files of its project) off the UI thread after each pause in
+ * typing, then paints the highlighting, updates outline and folding, and the file's problem markers.
  */
 class AsmReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
@@ -62,9 +61,8 @@ class AsmReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrate
             return;
         }
         String text = current.get();
-        IEditorInput input = editor.getEditorInput();
-        String name = input == null ? "untitled.S" : input.getName();
-        Analysis analysis = AsmUiPlugin.getDefault().analyzer().analyse(text, name, monitor::isCanceled);
+        EditorSession session = editor.session(text);
+        Analysis analysis = session.analyse(monitor::isCanceled);
         if (monitor.isCanceled()) {
             return;
         }
@@ -77,9 +75,9 @@ class AsmReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrate
             if (viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed() || !text.equals(current.get())) {
                 return;
             }
-            HighlightingPainter.apply(viewer, analysis.highlights());
+            editor.reconciled(session, analysis);
         });
-        IFile file = input == null ? null : input.getAdapter(IFile.class);
+        IFile file = editor.file();
         if (file != null) {
             ProblemMarkers.update(file, analysis.problems());
         }
