@@ -248,6 +248,46 @@ class GuestDebugUiTest {
     }
 
     @Test
+    void theTrapHistoryViewHoldsAMillionRecords() throws Exception {
+        NewGuestKernelWizard wizard = new NewGuestKernelWizard();
+        wizard.create("million", null);
+        IFile ecalls = wizard.project().getFile("ecalls.S");
+        ecalls.create(new ByteArrayInputStream(String.join("\n",
+                "    .section .text",
+                "    .globl _start",
+                "_start:",
+                "    li a7, 0x10",
+                "    li a6, 0",
+                "loop:",
+                "    ecall",
+                "    j loop",
+                "").getBytes(StandardCharsets.US_ASCII)), true, null);
+        ILaunch launch = launch(GuestLaunchConfigurations.create(ecalls), ILaunchManager.DEBUG_MODE);
+        Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
+        GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
+        var history = target.debugger().trapHistory();
+        Workbench.waitUntil("1,100,000 exits", LOOSE, () -> history.total() >= 1_100_000);
+        target.suspend();
+        Workbench.waitUntil("the suspend", LOOSE, target::isSuspended);
+        long total = history.total();
+        assertEquals(1 << 20, history.size(), "the default history keeps 2^20 records");
+
+        TrapHistoryView view = (TrapHistoryView) Workbench.page().showView(TrapHistoryView.ID);
+        view.refresh();
+        var table = view.table();
+        assertEquals(1 << 20, table.getItemCount());
+        table.setTopIndex(0);
+        Workbench.settle();
+        assertEquals(Long.toString(total - (1 << 20)), table.getItem(0).getText(0), "the oldest record held");
+        table.setTopIndex(table.getItemCount() - 1);
+        Workbench.settle();
+        assertEquals(Long.toString(total - 1), table.getItem(table.getItemCount() - 1).getText(0), "the newest");
+        assertTrue(table.getItem(table.getItemCount() - 1).getText(3).contains("ecall"));
+        target.terminate();
+        Workbench.waitUntil("termination", LOOSE, target::isTerminated);
+    }
+
+    @Test
     void aRunawayGuestKeepsTheIdeResponsiveAndIsTerminated() throws Exception {
         NewGuestKernelWizard wizard = new NewGuestKernelWizard();
         wizard.create("runaway", null);
