@@ -8,48 +8,32 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.guestbench.vmm.RunResult;
-import dev.guestbench.vmm.Vm;
 import dev.guestbench.vmm.VmConfig;
 import dev.guestbench.vmm.boot.BootSpec;
 import dev.guestbench.vmm.debug.DebugListener;
 import dev.guestbench.vmm.debug.SuspendEvent;
 import dev.guestbench.vmm.debug.TrapFilter;
 import dev.guestbench.vmm.debug.VmDebugger;
-import dev.guestbench.vmm.device.ConsoleIo;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.memory.HostMemory;
 
 /**
  * The debugger's speed figures, run by hand (see bench/README.md):
- *   plain KERNEL.elf [runs]     MIPS of a bare-metal kernel run by Vm.run, no debugger (compare two builds)
  *   debugged KERNEL.elf [runs]  the same kernel under a VmDebugger: no breakpoints, then one in an unvisited page
  *   terminate SPIN.elf [runs]   ms from VmDebugger.terminate() to the VM's end, for a guest looping forever
  *   step ECALLS.elf             ms per instruction step (request to suspend event) once 100,000 exits are recorded
  */
 public final class DebuggerBench {
 
-    private static final ConsoleIo QUIET = new ConsoleIo() {
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public int read() {
-            return -1;
-        }
-    };
-
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         byte[] elf = Files.readAllBytes(Path.of(args[1]));
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         switch (mode) {
-            case "plain" -> plain(elf, runs);
             case "debugged" -> debugged(elf, runs);
             case "terminate" -> terminate(elf, runs);
             case "step" -> step(elf);
-            default -> throw new IllegalArgumentException("mode: plain, debugged, terminate or step");
+            default -> throw new IllegalArgumentException("mode: debugged, terminate or step");
         }
     }
 
@@ -59,17 +43,6 @@ public final class DebuggerBench {
 
     private static BootSpec direct(byte[] elf) {
         return new BootSpec(BootSpec.Firmware.BUILTIN, null, new BootSpec.Image("kernel.elf", elf), null, null, null);
-    }
-
-    private static void plain(byte[] elf, int runs) throws Exception {
-        double[] mips = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            VmConfig c = VmConfig.of(128L << 20, 1);
-            Vm vm = new Vm(c, bare(elf), QUIET, new HostMemory(c.memoryBytes()), () -> false);
-            RunResult r = vm.run(Long.MAX_VALUE);
-            mips[i] = r.mips();
-        }
-        report("plain Vm.run", mips);
     }
 
     private static void debugged(byte[] elf, int runs) throws Exception {
@@ -86,7 +59,7 @@ public final class DebuggerBench {
                 d.awaitTermination(10, TimeUnit.MINUTES);
                 mips[i] = (d.retired(0) - before) * 1e3 / (System.nanoTime() - t0);
             }
-            report(withBreakpoint ? "VmDebugger, one breakpoint elsewhere" : "VmDebugger, no breakpoints", mips);
+            report(withBreakpoint ? "VmDebugger, one breakpoint elsewhere (MIPS)" : "VmDebugger, no breakpoints (MIPS)", mips);
         }
     }
 

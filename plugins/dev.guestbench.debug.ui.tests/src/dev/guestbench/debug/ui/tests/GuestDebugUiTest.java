@@ -30,8 +30,9 @@ import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.debug.ui.IDebugView;
-import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -139,17 +140,32 @@ class GuestDebugUiTest {
         assertTrue(scause.getValue().getValueString().contains("("), scause.getValue().getValueString());
         IViewPart registers = Workbench.page().showView(IDebugUIConstants.ID_REGISTER_VIEW);
         Viewer viewer = ((IDebugView) registers).getViewer();
-        // Under the test harness the platform's Registers view does not take its input from our frame (its
-        // input stays null; cause not found yet), so the registers are checked through the model above and
-        // the view is shot as it is, after a bounded wait.
-        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        Workbench.waitUntil("a moment for the Registers view", LOOSE, () -> System.nanoTime() > until
-                || viewer.getControl() instanceof Tree t && t.getItemCount() > 0 && !t.getItem(0).getText().isEmpty());
-        if (viewer.getInput() != null) {
-            ((TreeViewer) viewer).expandToLevel(2);
+        // The platform's Registers view shows the frame's register groups. Under Xvfb it takes the debug
+        // context when it becomes visible, which maximizing it makes sure of.
+        IWorkbenchPage page = Workbench.page();
+        long settled = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Workbench.waitUntil("the suspend's source display", LOOSE, () -> System.nanoTime() > settled);
+        page.activate(registers);
+        page.setPartState(page.getReference(registers), IWorkbenchPage.STATE_MAXIMIZED);
+        page.activate(registers);
+        try {
+            Workbench.waitUntil("the Registers view's four groups", LOOSE, () -> viewer.getControl() instanceof Tree t
+                    && t.getItemCount() == 4 && t.getItem(0).getText().equals("General")
+                    && t.getItem(3).getText().equals("Supervisor CSRs"));
+            Tree registerTree = (Tree) viewer.getControl();
+            TreeItem general = registerTree.getItem(0);
+            Event expand = new Event();
+            expand.item = general;
+            registerTree.notifyListeners(SWT.Expand, expand);
+            general.setExpanded(true);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            Workbench.waitUntil("the general registers (or 10 s)", LOOSE, () -> System.nanoTime() > until
+                    || general.getItemCount() > 9 && general.getItem(9).getText().startsWith("x8"));
             Workbench.settle();
+            Workbench.screenshot("debug-registers.png");
+        } finally {
+            page.setPartState(page.getReference(registers), IWorkbenchPage.STATE_RESTORED);
         }
-        shot(registers, "debug-registers.png");
 
         // Step by line: `mv a0, s0` -> `call print_digit` -> (over the call) `li t0, 3`.
         thread.stepOver();
@@ -232,6 +248,46 @@ class GuestDebugUiTest {
     }
 
     @Test
+    void theTrapHistoryViewHoldsAMillionRecords() throws Exception {
+        NewGuestKernelWizard wizard = new NewGuestKernelWizard();
+        wizard.create("million", null);
+        IFile ecalls = wizard.project().getFile("ecalls.S");
+        ecalls.create(new ByteArrayInputStream(String.join("\n",
+                "    .section .text",
+                "    .globl _start",
+                "_start:",
+                "    li a7, 0x10",
+                "    li a6, 0",
+                "loop:",
+                "    ecall",
+                "    j loop",
+                "").getBytes(StandardCharsets.US_ASCII)), true, null);
+        ILaunch launch = launch(GuestLaunchConfigurations.create(ecalls), ILaunchManager.DEBUG_MODE);
+        Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
+        GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
+        var history = target.debugger().trapHistory();
+        Workbench.waitUntil("1,100,000 exits", LOOSE, () -> history.total() >= 1_100_000);
+        target.suspend();
+        Workbench.waitUntil("the suspend", LOOSE, target::isSuspended);
+        long total = history.total();
+        assertEquals(1 << 20, history.size(), "the default history keeps 2^20 records");
+
+        TrapHistoryView view = (TrapHistoryView) Workbench.page().showView(TrapHistoryView.ID);
+        view.refresh();
+        var table = view.table();
+        assertEquals(1 << 20, table.getItemCount());
+        table.setTopIndex(0);
+        Workbench.settle();
+        assertEquals(Long.toString(total - (1 << 20)), table.getItem(0).getText(0), "the oldest record held");
+        table.setTopIndex(table.getItemCount() - 1);
+        Workbench.settle();
+        assertEquals(Long.toString(total - 1), table.getItem(table.getItemCount() - 1).getText(0), "the newest");
+        assertTrue(table.getItem(table.getItemCount() - 1).getText(3).contains("ecall"));
+        target.terminate();
+        Workbench.waitUntil("termination", LOOSE, target::isTerminated);
+    }
+
+    @Test
     void aRunawayGuestKeepsTheIdeResponsiveAndIsTerminated() throws Exception {
         NewGuestKernelWizard wizard = new NewGuestKernelWizard();
         wizard.create("runaway", null);
@@ -265,6 +321,7 @@ class GuestDebugUiTest {
     /** A screenshot of the workbench with {@code view} maximized. */
     private static void shot(IViewPart view, String name) throws Exception {
         IWorkbenchPage page = Workbench.page();
+        Workbench.settle(); // the source display of the last suspend first, or its editor pops over the shot
         page.activate(view);
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         page.activate(view);

@@ -149,9 +149,9 @@ public final class Scheduler {
                     return Outcome.STOPPED;
                 }
                 if (pauseRequested) {
-                    // A breakpoint or a debugger's pause: end the round here; time advances as far as it ran.
+                    // A breakpoint or a debugger's pause: end the round here; time keeps what this hart saw.
                     pauseRequested = false;
-                    time.endRound(0);
+                    time.endPartialRound();
                     return Outcome.PAUSED;
                 }
             }

@@ -56,6 +56,12 @@ public final class VirtualTime implements VirtualClock {
         base += ticks;
     }
 
+    /** A round cut short (a debugger's pause): the time the current hart has seen so far stays, never going back. */
+    void endPartialRound() {
+        base = mtime();
+        current = null;
+    }
+
     /** Jumps to {@code deadline} when it lies ahead (every hart waits, nothing else can happen before it). */
     void skipTo(long deadline) {
         current = null;

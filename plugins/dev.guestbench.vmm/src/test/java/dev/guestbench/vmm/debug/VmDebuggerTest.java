@@ -217,6 +217,11 @@ class VmDebuggerTest {
         dbg.resume();
         assertEquals(SuspendReason.TRAP, events.nextSuspend().reason());
         assertTrue(dbg.removeTrapBreakpoint(dbg.trapBreakpoints().get(0)));
+        // Pauses never turn the guest's clock back: the records' virtual times only grow.
+        var history = dbg.trapHistory();
+        for (int k = 1; k < history.size(); k++) {
+            assertTrue(history.get(k).time() >= history.get(k - 1).time(), "time went back at record " + k);
+        }
         dbg.resume();
         assertEquals(RunResult.Ending.PASSED, events.nextEnd());
         assertEquals("ok\n", events.output());

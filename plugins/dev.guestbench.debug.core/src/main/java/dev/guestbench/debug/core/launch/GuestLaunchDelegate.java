@@ -118,7 +118,7 @@ public final class GuestLaunchDelegate extends LaunchConfigurationDelegate {
         IFile out = kernel.getProject().getFile("build/" + kernel.getProjectRelativePath().removeFileExtension()
                 .addFileExtension("elf").toString());
         Path elf = out.getLocation().toPath();
-        SourceBuild.assemble(path, elf, SourceBuild.linkAddress(firmware), monitor);
+        SourceBuild.assemble(path, elf, SourceBuild.linkAddress(firmware));
         out.getParent().refreshLocal(IResource.DEPTH_INFINITE, null);
         return elf;
     }

@@ -4,79 +4,61 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
 
+import dev.guestbench.asm.assembler.AsmDiagnostic;
+import dev.guestbench.asm.assembler.Assembler;
+import dev.guestbench.asm.assembler.AssemblerOptions;
+import dev.guestbench.asm.assembler.AssemblyResult;
+import dev.guestbench.asm.assembler.SourceFile;
 import dev.guestbench.debug.core.GuestDebug;
 
 /**
- * Assembles a kernel's assembly source into an ELF with a DWARF line table before a launch. Until
- * Guestbench's own assembler is in the build this runs GNU as and ld from Debian's
- * binutils-riscv64-unknown-elf; it is the one place to switch over.
+ * Assembles a kernel's assembly source with Guestbench's assembler into an ELF with a DWARF line table
+ * before a launch. The source is named by its absolute path, so the line table leads back to it.
  */
 public final class SourceBuild {
+
+    /** The most diagnostics an error message lists. */
+    private static final int MAX_SHOWN = 20;
+
+    private SourceBuild() {
+    }
 
     /** Where the kernel is linked: 0x80200000 after built-in SBI or firmware, 0x80000000 with none. */
     public static long linkAddress(String firmware) {
         return GuestLaunch.FIRMWARE_NONE.equals(firmware) ? 0x8000_0000L : 0x8020_0000L;
     }
 
-    private SourceBuild() {
-    }
-
-    /** Assembles {@code source} into {@code elf}, linked at {@code address}; errors name the file and line. */
-    public static void assemble(Path source, Path elf, long address, IProgressMonitor monitor) throws CoreException {
+    /** Assembles {@code source} into {@code elf}, linked at {@code address}; errors name file, line and column. */
+    public static void assemble(Path source, Path elf, long address) throws CoreException {
+        String text;
         try {
-            Files.createDirectories(elf.getParent());
-            Path object = elf.resolveSibling(elf.getFileName() + ".o");
-            run(List.of("riscv64-unknown-elf-as", "-g", "-march=rv64gc_zicsr_zifencei", "-o", object.toString(),
-                    source.toString()), source.getParent(), monitor);
-            run(List.of("riscv64-unknown-elf-ld", "-Ttext=0x" + Long.toHexString(address), "-e", "_start",
-                    "--no-warn-rwx-segments", "-o", elf.toString(), object.toString()), source.getParent(), monitor);
-            Files.deleteIfExists(object);
+            text = Files.readString(source, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw GuestDebug.error("cannot assemble " + source + ": " + e.getMessage(), e);
+            throw GuestDebug.error("cannot read " + source + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void run(List<String> command, Path dir, IProgressMonitor monitor) throws CoreException, IOException {
-        Process p;
-        try {
-            p = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw GuestDebug.error(command.get(0) + " is needed to assemble kernels until Guestbench's assembler is"
-                    + " built in: install the Debian package binutils-riscv64-unknown-elf", e);
-        }
-        byte[][] out = new byte[1][];
-        Thread reader = new Thread(() -> {
-            try {
-                out[0] = p.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                out[0] = new byte[0];
-            }
-        }, "guestbench-assembler-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
-                if (monitor != null && monitor.isCanceled()) {
-                    p.destroyForcibly();
-                    throw GuestDebug.error("assembling was cancelled", null);
+        AssemblerOptions options = AssemblerOptions.defaults().withBase(address)
+                .withIncludeDirs(List.of(source.toAbsolutePath().getParent()));
+        AssemblyResult result = new Assembler(options)
+                .assemble(List.of(new SourceFile(source.toAbsolutePath().toString(), text)));
+        if (!result.ok()) {
+            StringBuilder message = new StringBuilder("cannot assemble " + source.getFileName() + ":");
+            int shown = 0;
+            for (AsmDiagnostic d : result.diagnostics()) {
+                if (d.severity() == AsmDiagnostic.Severity.ERROR && shown++ < MAX_SHOWN) {
+                    message.append('\n').append(d);
                 }
             }
-            reader.join(5000);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw GuestDebug.error("assembling was interrupted", e);
+            throw GuestDebug.error(message.toString(), null);
         }
-        if (p.exitValue() != 0) {
-            String text = out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8).trim();
-            throw GuestDebug.error(text.isEmpty() ? String.join(" ", command) + " failed" : text, null);
+        try {
+            Files.createDirectories(elf.getParent());
+            Files.write(elf, result.elf());
+        } catch (IOException e) {
+            throw GuestDebug.error("cannot write " + elf + ": " + e.getMessage(), e);
         }
     }
 }

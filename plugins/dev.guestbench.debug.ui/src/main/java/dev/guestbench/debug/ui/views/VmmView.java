@@ -18,10 +18,13 @@ import dev.guestbench.vmm.debug.VmDebugger;
 import dev.guestbench.vmm.exit.Disposition;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapHistory;
+import dev.guestbench.vmm.memory.PagingCounters;
+import dev.guestbench.vmm.memory.PagingMode;
 
 /**
  * The hypervisor's view of the VM: its vCPUs (state, privilege, pc, instructions retired, MIPS), exits per
- * reason and disposition, and memory (guest frames in use, decoded code pages, TLB misses). Refreshed
+ * reason and disposition, and memory (guest frames in use, decoded code pages, TLB hit rate, shadow or
+ * G-stage pages). Refreshed
  * twice a second; the tree's shape is made once per VM so expansion survives refreshes.
  */
 public final class VmmView extends ViewPart {
@@ -40,6 +43,7 @@ public final class VmmView extends ViewPart {
     private TreeItem framesItem;
     private TreeItem decodedItem;
     private TreeItem tlbItem;
+    private TreeItem pagingItem;
     private long[] lastRetired;
     private long lastNanos;
     private double[] mips;
@@ -118,7 +122,9 @@ public final class VmmView extends ViewPart {
         decodedItem = new TreeItem(memory, SWT.NONE);
         decodedItem.setText(0, "code pages decoded / invalidated");
         tlbItem = new TreeItem(memory, SWT.NONE);
-        tlbItem.setText(0, "TLB misses (all vCPUs)");
+        tlbItem.setText(0, "TLB hit rate (all vCPUs)");
+        pagingItem = new TreeItem(memory, SWT.NONE);
+        pagingItem.setText(0, "paging");
         lastRetired = new long[d.harts()];
         mips = new double[d.harts()];
         lastNanos = System.nanoTime();
@@ -136,7 +142,6 @@ public final class VmmView extends ViewPart {
         long nanos = System.nanoTime();
         double seconds = (nanos - lastNanos) / 1e9;
         lastNanos = nanos;
-        long misses = 0;
         java.util.List<Vcpu> cpus = vm.vcpus();
         for (int h = 0; h < cpuItems.length; h++) {
             HartState s = cpus.get(h).state;
@@ -150,7 +155,6 @@ public final class VmmView extends ViewPart {
             cpuItems[h].setText(new String[] {"vCPU " + h, String.format(Locale.ROOT,
                     "%s, %s-mode, pc 0x%x, %,d instructions retired, %.1f MIPS", state,
                     s.priv == HartState.PRIV_M ? "M" : s.priv == HartState.PRIV_S ? "S" : "U", s.pc, retired, mips[h])});
-            misses += cpus.get(h).mmu.tlbMisses();
         }
         TrapHistory history = d.trapHistory();
         for (ExitReason r : ExitReason.values()) {
@@ -163,7 +167,14 @@ public final class VmmView extends ViewPart {
                 vm.ram().size() >>> 12));
         decodedItem.setText(1, String.format(Locale.ROOT, "%,d / %,d", vm.decodeCache().decodedPages(),
                 vm.decodeCache().invalidations()));
-        tlbItem.setText(1, String.format(Locale.ROOT, "%,d", misses));
+        PagingCounters.Snapshot paging = vm.paging().counters();
+        tlbItem.setText(1, String.format(Locale.ROOT, "%.2f %% of %,d lookups", paging.tlbHitRate() * 100,
+                paging.tlbHits() + paging.tlbMisses()));
+        pagingItem.setText(1, paging.mode() == PagingMode.SHADOW
+                ? String.format(Locale.ROOT, "shadow: %,d shadow pages, %,d shadow faults, %,d page-table write traps",
+                        paging.shadowPages(), paging.shadowFaults(), paging.ptWriteTraps())
+                : String.format(Locale.ROOT, "nested: %,d G-stage pages, %,d G-stage faults, %.1f references per walk",
+                        paging.gstagePages(), paging.gstageFaults(), paging.referencesPerWalk()));
     }
 
     /** The tree (for tests). */
