@@ -18,17 +18,17 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 
-/** What the UI tests need from the running workbench: its page, waiting on the UI thread, screenshots. */
-final class Workbench {
+/** What the UI tests (of the editor and the debugger) need from the running workbench: its page, waiting on the UI thread, screenshots. */
+public final class Workbench {
 
     private Workbench() {
     }
 
-    static IWorkbenchPage page() {
+    public static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
-    static Shell shell() {
+    public static Shell shell() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
 
@@ -36,7 +36,7 @@ final class Workbench {
      * Runs the UI event loop until {@code condition} holds; fails with {@code what} after {@code timeout}
      * (a loose bound for slow CI machines, not a speed test).
      */
-    static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+    public static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
         Display display = Display.getCurrent();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
@@ -53,7 +53,7 @@ final class Workbench {
     }
 
     /** Lets pending UI work (layout, painting) finish. */
-    static void settle() {
+    public static void settle() {
         Display display = Display.getCurrent();
         long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
         while (System.nanoTime() < until) {
@@ -66,7 +66,7 @@ final class Workbench {
     }
 
     /** Saves a PNG of the workbench window under the directory the build names (target/screenshots). */
-    static Path screenshot(String name) throws IOException {
+    public static Path screenshot(String name) throws IOException {
         Shell shell = shell();
         settle();
         Display display = shell.getDisplay();

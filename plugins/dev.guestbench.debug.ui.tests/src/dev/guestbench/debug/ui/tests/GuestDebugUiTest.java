@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.guestbench.asm.ui.tests.Workbench;
 import dev.guestbench.debug.core.GuestDebug;
 import dev.guestbench.debug.core.breakpoints.GuestLineBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;

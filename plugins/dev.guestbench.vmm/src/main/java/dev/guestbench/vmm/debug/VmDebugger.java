@@ -308,9 +308,7 @@ public final class VmDebugger {
     /** Stops every vCPU after an exit that {@code filter} matches (the trap has been taken or emulated). */
     public void addTrapBreakpoint(TrapFilter filter) {
         synchronized (lock) {
-            TrapFilter[] a = java.util.Arrays.copyOf(trapFilters, trapFilters.length + 1);
-            a[a.length - 1] = filter;
-            trapFilters = a;
+            trapFilters = with(trapFilters, filter);
         }
         reinstallHooks();
     }
@@ -319,9 +317,9 @@ public final class VmDebugger {
     public boolean removeTrapBreakpoint(TrapFilter filter) {
         boolean removed;
         synchronized (lock) {
-            List<TrapFilter> list = new java.util.ArrayList<>(List.of(trapFilters));
-            removed = list.remove(filter);
-            trapFilters = list.toArray(TrapFilter[]::new);
+            TrapFilter[] before = trapFilters;
+            trapFilters = without(before, filter);
+            removed = trapFilters != before;
         }
         if (removed) {
             reinstallHooks();
@@ -340,9 +338,7 @@ public final class VmDebugger {
      */
     public void addPageTableBreakpoint(PageTableFilter filter) {
         synchronized (lock) {
-            PageTableFilter[] a = java.util.Arrays.copyOf(pageTableFilters, pageTableFilters.length + 1);
-            a[a.length - 1] = filter;
-            pageTableFilters = a;
+            pageTableFilters = with(pageTableFilters, filter);
         }
         reinstallHooks();
     }
@@ -351,14 +347,33 @@ public final class VmDebugger {
     public boolean removePageTableBreakpoint(PageTableFilter filter) {
         boolean removed;
         synchronized (lock) {
-            List<PageTableFilter> list = new java.util.ArrayList<>(List.of(pageTableFilters));
-            removed = list.remove(filter);
-            pageTableFilters = list.toArray(PageTableFilter[]::new);
+            PageTableFilter[] before = pageTableFilters;
+            pageTableFilters = without(before, filter);
+            removed = pageTableFilters != before;
         }
         if (removed) {
             reinstallHooks();
         }
         return removed;
+    }
+
+    /** {@code a} and {@code x}: a new array (the old one may still be read by the VM thread). */
+    private static <T> T[] with(T[] a, T x) {
+        T[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        b[a.length] = x;
+        return b;
+    }
+
+    /** {@code a} without its first element equal to {@code x}; {@code a} itself when it holds none. */
+    private static <T> T[] without(T[] a, T x) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(x)) {
+                T[] b = java.util.Arrays.copyOf(a, a.length - 1);
+                System.arraycopy(a, i + 1, b, i, a.length - 1 - i);
+                return b;
+            }
+        }
+        return a;
     }
 
     /** The mapping change that last stopped the VM at a page-table breakpoint, or null. */
