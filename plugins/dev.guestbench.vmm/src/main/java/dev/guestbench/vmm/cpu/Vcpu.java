@@ -82,7 +82,7 @@ public final class Vcpu implements MmuContext {
         this.fp = new FpExecutor(this);
         this.atomics = new AtomicExecutor(this);
         decodeCache.attach(this, mmu);
-        mmu.bind(this, this::flushFetch);
+        mmu.bind(this, this::flushFetch, this::flushFetchPage);
         Arrays.fill(fetchTags, -1);
     }
 
@@ -110,6 +110,15 @@ public final class Vcpu implements MmuContext {
     public void flushFetch() {
         Arrays.fill(fetchTags, -1);
         Arrays.fill(fetchPages, null);
+    }
+
+    /** Forgets the cached fetch page of virtual page {@code vpn} (a fence of that page). */
+    public void flushFetchPage(long vpn) {
+        int i = (int) vpn & FETCH_MASK;
+        if (fetchTags[i] == vpn) {
+            fetchTags[i] = -1;
+            fetchPages[i] = null;
+        }
     }
 
     /** Forgets one decoded page that the guest overwrote. */
