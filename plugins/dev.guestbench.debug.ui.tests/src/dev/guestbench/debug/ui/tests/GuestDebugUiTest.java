@@ -216,6 +216,22 @@ class GuestDebugUiTest {
         TreeItem vm = vmm.tree().getItem(0);
         assertTrue(vm.getText(0).startsWith("VM "), vm.getText(0));
         assertTrue(vm.getItem(0).getItem(0).getText(1).contains("suspended"), vm.getItem(0).getItem(0).getText(1));
+        TreeItem uart = child(child(vm, "Devices"), "uart0 @ 0x10000000");
+        assertTrue(uart.getText(1).startsWith("ns16550a UART"), uart.getText(1));
+        TreeItem lsr = child(uart, "LSR  +0x5");
+        assertTrue(lsr.getText(1).startsWith("0x60  THRE TEMT") || lsr.getText(1).startsWith("0x61  DR THRE TEMT"),
+                lsr.getText(1));
+        TreeItem plic = child(child(vm, "Devices"), "plic @ 0xc000000");
+        assertEquals(1, plic.getItemCount(), "a collapsed device's registers are not read: a placeholder");
+        Event expandPlic = new Event();
+        expandPlic.item = plic;
+        vmm.tree().notifyListeners(SWT.Expand, expandPlic);
+        plic.setExpanded(true);
+        vmm.refresh();
+        TreeItem threshold = child(child(plic, "context 1 (hart 0, S-mode)"), "threshold  +0x201000");
+        assertTrue(threshold.getText(1).startsWith("0x00000000  priorities above 0"), threshold.getText(1));
+        plic.setExpanded(false);
+        vmm.tree().showItem(lsr);
         shot(vmm, "debug-vmm.png");
 
         DisassemblyView disassembly = (DisassemblyView) Workbench.page().showView(DisassemblyView.ID);
@@ -352,6 +368,16 @@ class GuestDebugUiTest {
         Workbench.waitUntil("the launch job", LOOSE, () -> job.getResult() != null);
         assertTrue(job.getResult().isOK(), job.getResult().toString());
         return result[0];
+    }
+
+    /** The child of {@code parent} whose first column reads {@code text}. */
+    private static TreeItem child(TreeItem parent, String text) {
+        for (TreeItem c : parent.getItems()) {
+            if (c.getText(0).equals(text)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no '" + text + "' under '" + parent.getText(0) + "'");
     }
 
     private static int lineOf(IFile file, String text) throws Exception {
