@@ -362,7 +362,7 @@ public final class Uart16550 implements MmioDevice, Inspectable {
         String dlab = (lcr & LCR_DLAB) != 0 ? " (LCR.DLAB is set: the guest reads the divisor here)" : "";
         int next = count > 0 ? fifo[head] & 0xff : fifoOn ? 0 : rbr;
         String rbrMeaning = count > 0 ? "next byte " + quote(next)
-                : fifoOn ? "nothing received" : "holds the last byte " + quote(next);
+                : fifoOn ? "nothing received" : "empty (a read returns the last byte again: " + quote(next) + ")";
         r.add(register("RBR", RBR, next, rbrMeaning + dlab));
         r.add(register("THR", THR, 0, "write-only; bytes are sent at once"));
         r.add(register("IER", IER, ier, DeviceRegister.bits(ier, "received data", "THR empty", "line status",
