@@ -474,7 +474,7 @@ public final class Vcpu implements MmuContext {
                             pc = s.pc;
                             continue outer;
                         }
-                        if (mmu.codeChanged || deviceAccess) {
+                        if (mmu.codeChanged || deviceAccess || stopRequested) {
                             mmu.codeChanged = false;
                             pc = leaveBlock(next);
                             retired = s.retired;
@@ -496,8 +496,9 @@ public final class Vcpu implements MmuContext {
 
     /**
      * A load that missed the TLB. Returns true when it read RAM and the block goes on. Returns false when
-     * the block must end: a trap was delivered (the state holds the handler's pc), or the load reached a
-     * device (rd is written; a device access can stop the machine or raise an interrupt), which
+     * the block must end: a trap was delivered (the state holds the handler's pc), the load reached a
+     * device (rd is written; a device access can stop the machine or raise an interrupt) or a stop was
+     * asked for, which
      * {@link #leaveBlock} then tells apart.
      */
     private boolean slowLoad(long a, int size, int op, int rd, int priv, int bits) {
@@ -507,7 +508,8 @@ public final class Vcpu implements MmuContext {
         }
         state.x[rd] = extendLoad(op, v);
         state.x[0] = 0;
-        return !deviceAccess;
+        // stopRequested: the load hit a debugger's watchpoint, which stops the hart right after it.
+        return !deviceAccess && !stopRequested;
     }
 
     /**

@@ -7,7 +7,8 @@ package dev.guestbench.vmm.debug;
  * @param hart the vCPU that caused it, or -1 when none did (a client's suspend of the whole VM)
  * @param reason why
  * @param detail the breakpoint's address for {@link SuspendReason#BREAKPOINT}, the trap record's sequence
- *        number for {@link SuspendReason#TRAP}, the mapping's first address for {@link SuspendReason#PAGE_TABLE}, else
+ *        number for {@link SuspendReason#TRAP}, the mapping's first address for {@link SuspendReason#PAGE_TABLE}, the
+ *        guest-virtual address accessed for {@link SuspendReason#WATCHPOINT}, else
  *        the hart's pc
  */
 public record SuspendEvent(int hart, SuspendReason reason, long detail) {

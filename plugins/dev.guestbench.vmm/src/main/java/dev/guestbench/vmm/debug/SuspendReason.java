@@ -12,6 +12,8 @@ public enum SuspendReason {
     TRAP,
     /** A guest mapping (or its shadow) in a watched range changed. */
     PAGE_TABLE,
+    /** A guest access touched a watchpoint's bytes (the access is done, the instruction retired). */
+    WATCHPOINT,
     /** A single instruction step ended. */
     STEP,
     /** A run to an address (step over, step return, run to line) got there. */

@@ -18,9 +18,11 @@ import dev.guestbench.vmm.device.Bus;
 import dev.guestbench.vmm.exit.Disposition;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapHistory;
+import dev.guestbench.vmm.memory.Access;
 import dev.guestbench.vmm.memory.GuestPhysicalMap;
 import dev.guestbench.vmm.memory.HostMemory;
 import dev.guestbench.vmm.memory.MappingEvent;
+import dev.guestbench.vmm.memory.MemoryWatch;
 import dev.guestbench.vmm.memory.Mmu;
 import dev.guestbench.vmm.memory.NestedPaging;
 import dev.guestbench.vmm.memory.PageTableSnapshot;
@@ -84,6 +86,10 @@ public final class VmDebugger {
     private volatile MappingEvent lastMappingEvent;
     private boolean pagingListening;
     private final PagingListener pagingListener = this::mappingChanged;
+    private final WatchTable watches;
+    /** The watch table's version the MMUs have; read and written on the VM's thread. */
+    private int installedWatches;
+    private volatile WatchHit lastWatchHit;
 
     /** Boots a VM of {@code config} from {@code boot} with RAM of its own, every vCPU suspended until {@link #start}. */
     public static VmDebugger boot(VmConfig config, BootSpec boot) throws BootException {
@@ -105,6 +111,8 @@ public final class VmDebugger {
         this.suspended = new boolean[cpus.length];
         java.util.Arrays.fill(suspended, true);
         this.breakpoints = new BreakpointTable(cpus.length, scheduler::requestPause);
+        this.watches = new WatchTable(this::watchHit, h -> cpus[h].state.pc);
+        this.installedWatches = watches.version();
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
     }
@@ -384,6 +392,38 @@ public final class VmDebugger {
         return a;
     }
 
+    /**
+     * Stops every vCPU right after a guest load, store or atomic that touches the watchpoint's bytes (the
+     * instruction retires; {@link #lastWatchHit} tells which access it was). False if it was set already.
+     * Accesses by the debugger itself, by devices (virtio DMA) and by the page-table walker do not stop.
+     */
+    public boolean addWatchpoint(Watchpoint watchpoint) {
+        boolean added = watches.add(watchpoint);
+        if (added) {
+            reinstallHooks();
+        }
+        return added;
+    }
+
+    /** Removes a watchpoint; false if there was none equal to it. */
+    public boolean removeWatchpoint(Watchpoint watchpoint) {
+        boolean removed = watches.remove(watchpoint);
+        if (removed) {
+            reinstallHooks();
+        }
+        return removed;
+    }
+
+    /** The watchpoints, in the order they were added. */
+    public List<Watchpoint> watchpoints() {
+        return List.of(watches.watchpoints());
+    }
+
+    /** The access that last stopped the VM at a watchpoint, or null. */
+    public WatchHit lastWatchHit() {
+        return lastWatchHit;
+    }
+
     /** The mapping change that last stopped the VM at a page-table breakpoint, or null. */
     public MappingEvent lastMappingEvent() {
         return lastMappingEvent;
@@ -501,28 +541,40 @@ public final class VmDebugger {
     public int readVirtual(int hart, long va, byte[] into) {
         Vcpu cpu = cpu(hart);
         int priv = cpu.dataPriv();
-        for (int i = 0; i < into.length; i++) {
-            long v = cpu.mmu.load(va + i, 1, priv);
-            if (cpu.mmu.status != Mmu.OK) {
-                return i;
+        GuestPhysicalMap ram = vm.ram();
+        // Page by page through a side-effect-free walk: a debugger's read sets no A bits, fills no TLB and
+        // is no access a watchpoint could see.
+        int done = 0;
+        while (done < into.length) {
+            long a = va + done;
+            int n = (int) Math.min(into.length - done, 4096 - (a & 0xfff));
+            long pa = cpu.mmu.probe(a, Access.LOAD, priv);
+            if (pa == -1 || !ram.isRam(pa, n)) {
+                return done;
             }
-            into[i] = (byte) v;
+            ram.read(pa, into, done, n);
+            done += n;
         }
-        return into.length;
+        return done;
     }
 
     /** Writes guest-virtual memory as the suspended vCPU {@code hart} would; false at a fault (what came before is written). */
     public boolean writeVirtual(int hart, long va, byte[] bytes) {
         checkAllSuspended();
-        Vcpu cpu = cpus[hart];
+        Vcpu cpu = cpu(hart);
         int priv = cpu.dataPriv();
-        for (int i = 0; i < bytes.length; i++) {
-            cpu.mmu.store(va + i, 1, bytes[i], priv);
-            if (cpu.mmu.status != Mmu.OK) {
-                return false;
+        watches.quiet = true;
+        try {
+            for (int i = 0; i < bytes.length; i++) {
+                cpu.mmu.store(va + i, 1, bytes[i], priv);
+                if (cpu.mmu.status != Mmu.OK) {
+                    return false;
+                }
             }
+        } finally {
+            watches.quiet = false;
+            cpu.mmu.codeChanged = false;
         }
-        cpu.mmu.codeChanged = false;
         return true;
     }
 
@@ -784,6 +836,15 @@ public final class VmDebugger {
             cpu.breakpoints = hook;
         }
         vm.trapHistory().watch(trapFilters.length == 0 ? null : this::trapRecorded);
+        int version = watches.version();
+        if (version != installedWatches) {
+            installedWatches = version;
+            // Only when they changed: installing drops the micro TLBs (so watched pages leave them).
+            MemoryWatch watch = watches.isEmpty() ? null : watches;
+            for (Vcpu cpu : cpus) {
+                cpu.mmu.setWatch(watch);
+            }
+        }
         // Listening costs (nested mode write-watches the guest's tables): only while a breakpoint asks.
         boolean listen = pageTableFilters.length > 0;
         if (listen != pagingListening) {
@@ -817,6 +878,19 @@ public final class VmDebugger {
                 return;
             }
         }
+    }
+
+    private void watchHit(int hart, WatchHit hit) {
+        if (trapHitHart >= 0) {
+            return;
+        }
+        trapHitHart = hart;
+        trapHitSeq = hit.address();
+        trapHitReason = SuspendReason.WATCHPOINT;
+        lastWatchHit = hit;
+        // The run loop leaves right after the accessing instruction.
+        cpus[hart].stopRequested = true;
+        scheduler.requestPause();
     }
 
     private void mappingChanged(MappingEvent e) {

@@ -84,6 +84,13 @@ public final class Mmu {
     /** An atomic access to a watched page-table page: where, and the 8 bytes before it. */
     private long atomicPteAddress = -1;
     private long atomicOldPte;
+    /** A debugger's watchpoints, or null (none: the slow path does not look). */
+    private MemoryWatch watch;
+    /** An atomic access to a watched page: where, its size and the bytes before it; -1 when none. */
+    private long atomicWatchVa = -1;
+    private long atomicWatchPa;
+    private int atomicWatchSize;
+    private long atomicWatchBefore;
 
     private long slowAccesses;
 
@@ -124,6 +131,12 @@ public final class Mmu {
     /** The hart this MMU serves, or null before {@link #bind}. */
     public MmuContext context() {
         return context;
+    }
+
+    /** Installs a debugger's watchpoints (null: none); the micro TLBs are dropped so watched pages leave them. */
+    public void setWatch(MemoryWatch watch) {
+        this.watch = watch;
+        flushMicro();
     }
 
     /** Index of a privilege in the per-mode micro TLB arrays. */
@@ -252,6 +265,14 @@ public final class Mmu {
             physicalAddress = pa;
             return 0;
         }
+        MemoryWatch w = watch;
+        if (w != null && w.watchesPage(va, pa, Access.LOAD)) {
+            // A watched page: reported, and never cached in the micro TLB.
+            long v = read(page, offset, size);
+            w.accessed(context, va, pa, size, true, false, v, v);
+            status = OK;
+            return v;
+        }
         int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
         if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.R) != 0) {
             int m = modeIndex(priv);
@@ -286,15 +307,21 @@ public final class Mmu {
             return;
         }
         boolean watched = engine != null && engine.writeProtected(pa);
+        MemoryWatch w = watch;
+        boolean dataWatched = w != null && w.watchesPage(va, pa, Access.STORE);
+        long before = dataWatched ? read(page, offset, size) : 0;
         if (watched) {
             writePageTable(pa, page, offset, size, value);
         } else {
             write(page, offset, size, value);
         }
+        if (dataWatched) {
+            w.accessed(context, va, pa, size, false, true, before, read(page, offset, size));
+        }
         if (code.hasCode(pa)) {
             code.codeWritten(pa);
             codeChanged = true;
-        } else if (!watched) {
+        } else if (!watched && !dataWatched) {
             int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
             if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.W) != 0) {
                 int m = modeIndex(priv);
@@ -328,6 +355,7 @@ public final class Mmu {
      */
     public byte[] atomicFrame(long va, int size, int priv) {
         atomicPteAddress = -1;
+        atomicWatchVa = -1;
         long pa = translate(va, Access.STORE, priv);
         if (pa == -1) {
             return null;
@@ -346,17 +374,34 @@ public final class Mmu {
             atomicPteAddress = pa & ~7L;
             atomicOldPte = read(page, (int) atomicPteAddress & 0xfff, 8);
         }
+        MemoryWatch w = watch;
+        if (w != null && (w.watchesPage(va, pa, Access.LOAD) || w.watchesPage(va, pa, Access.STORE))) {
+            atomicWatchVa = va;
+            atomicWatchPa = pa;
+            atomicWatchSize = size;
+            atomicWatchBefore = read(page, (int) va & 0xfff, size);
+        }
         status = OK;
         return page;
     }
 
-    /** After the atomic access {@link #atomicFrame} allowed: tells the engine if it changed a watched PTE. */
+    /**
+     * After the atomic access {@link #atomicFrame} allowed: tells the engine if it changed a watched PTE, and
+     * the debugger's watch if it touched a watched page.
+     */
     public void afterAtomic() {
         if (atomicPteAddress != -1) {
             long address = atomicPteAddress;
             atomicPteAddress = -1;
             byte[] page = ram.page(address);
             engine.pageTableWritten(context, address, atomicOldPte, read(page, (int) address & 0xfff, 8));
+        }
+        if (atomicWatchVa != -1) {
+            long va = atomicWatchVa;
+            atomicWatchVa = -1;
+            byte[] page = ram.page(atomicWatchPa);
+            watch.accessed(context, va, atomicWatchPa, atomicWatchSize, true, true, atomicWatchBefore,
+                    read(page, (int) va & 0xfff, atomicWatchSize));
         }
     }
 

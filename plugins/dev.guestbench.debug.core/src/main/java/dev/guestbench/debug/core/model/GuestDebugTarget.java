@@ -273,13 +273,13 @@ public final class GuestDebugTarget extends GuestDebugElement implements IDebugT
             t.clearCaches();
         }
         int detail = switch (event.reason()) {
-            case BREAKPOINT, TRAP, PAGE_TABLE -> DebugEvent.BREAKPOINT;
+            case BREAKPOINT, TRAP, PAGE_TABLE, WATCHPOINT -> DebugEvent.BREAKPOINT;
             case STEP, RUN_TO -> DebugEvent.STEP_END;
             case CLIENT, ENTRY, IDLE -> DebugEvent.CLIENT_REQUEST;
         };
         if (event.hart() >= 0 && (event.reason() == SuspendReason.STEP || event.reason() == SuspendReason.RUN_TO
                 || event.reason() == SuspendReason.BREAKPOINT || event.reason() == SuspendReason.TRAP
-                || event.reason() == SuspendReason.PAGE_TABLE)) {
+                || event.reason() == SuspendReason.PAGE_TABLE || event.reason() == SuspendReason.WATCHPOINT)) {
             threads[event.hart()].suspendedBy(event);
             // The other vCPUs stopped too (all-stop), except after a one-vCPU step.
             if (event.reason() != SuspendReason.STEP) {
