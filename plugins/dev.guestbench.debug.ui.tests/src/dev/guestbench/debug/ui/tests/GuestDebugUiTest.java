@@ -228,6 +228,22 @@ class GuestDebugUiTest {
         TreeItem vm = vmm.tree().getItem(0);
         assertTrue(vm.getText(0).startsWith("VM "), vm.getText(0));
         assertTrue(vm.getItem(0).getItem(0).getText(1).contains("suspended"), vm.getItem(0).getItem(0).getText(1));
+        TreeItem uart = child(child(vm, "Devices"), "uart0 @ 0x10000000");
+        assertTrue(uart.getText(1).startsWith("ns16550a UART"), uart.getText(1));
+        TreeItem lsr = child(uart, "LSR  +0x5");
+        assertTrue(lsr.getText(1).startsWith("0x60  THRE TEMT") || lsr.getText(1).startsWith("0x61  DR THRE TEMT"),
+                lsr.getText(1));
+        TreeItem plic = child(child(vm, "Devices"), "plic @ 0xc000000");
+        assertEquals(1, plic.getItemCount(), "a collapsed device's registers are not read: a placeholder");
+        Event expandPlic = new Event();
+        expandPlic.item = plic;
+        vmm.tree().notifyListeners(SWT.Expand, expandPlic);
+        plic.setExpanded(true);
+        vmm.refresh();
+        TreeItem threshold = child(child(plic, "context 1 (hart 0, S-mode)"), "threshold  +0x201000");
+        assertTrue(threshold.getText(1).startsWith("0x00000000  priorities above 0"), threshold.getText(1));
+        plic.setExpanded(false);
+        vmm.tree().showItem(lsr);
         shot(vmm, "debug-vmm.png");
 
         DisassemblyView disassembly = (DisassemblyView) Workbench.page().showView(DisassemblyView.ID);
@@ -260,6 +276,159 @@ class GuestDebugUiTest {
         Workbench.waitUntil("the launch to end", LOOSE, launch::isTerminated);
     }
 
+    /** Maps RAM, then devices (a guest mapping made while the view looks), then touches a data page. */
+    private static final String PAGING_KERNEL = String.join("\n",
+            "    .section .text",
+            "    .globl _start",
+            "_start:",
+            "    la t0, root",
+            "    li t1, 0x200000cf",
+            "    sd t1, 16(t0)",
+            "    srli t0, t0, 12",
+            "    li t1, 8",
+            "    slli t1, t1, 60",
+            "    or t0, t0, t1",
+            "    csrw satp, t0",
+            "    sfence.vma",
+            "    la t0, root",
+            "    li t1, 0xc7",
+            "map_devices:",
+            "    sd t1, 0(t0)",
+            "    sfence.vma",
+            "    la t2, data",
+            "    ld t3, 0(t2)",
+            "touched:",
+            "    li a7, 0x53525354",
+            "    li a6, 0",
+            "    li a0, 0",
+            "    li a1, 0",
+            "    ecall",
+            "halt:",
+            "    j halt",
+            "    .section .bss",
+            "    .balign 4096",
+            "root:",
+            "    .space 4096",
+            "data:",
+            "    .space 4096",
+            "");
+
+    @Test
+    void thePageTablesViewHighlightsChangesAndShowsTheNestedWalk() throws Exception {
+        NewGuestKernelWizard wizard = new NewGuestKernelWizard();
+        wizard.create("paging", null);
+        IFile kernel = wizard.project().getFile("paging.S");
+        kernel.create(new ByteArrayInputStream(PAGING_KERNEL.getBytes(StandardCharsets.US_ASCII)), true, null);
+        assertNotNull(LineBreakpointToggler.toggle(kernel, lineOf(kernel, "map_devices:") + 1));
+        assertNotNull(LineBreakpointToggler.toggle(kernel, lineOf(kernel, "touched:") + 1));
+
+        // Shadow paging: a new guest mapping, then a new shadow entry, each highlighted at the next suspend.
+        ILaunch launch = launch(GuestLaunchConfigurations.create(kernel), ILaunchManager.DEBUG_MODE);
+        Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
+        GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
+        GuestThread thread = target.thread(0);
+        Workbench.waitUntil("the stop before the mapping", LOOSE, thread::isSuspended);
+        PageTablesView tables = (PageTablesView) Workbench.page().showView(PageTablesView.ID);
+        tables.refresh();
+        assertEquals(1, tables.tree().getItem(0).getItemCount(), "RAM's gigapage only");
+        assertTrue(tables.tree().getItem(2).getText(0).startsWith("Nested walk: does not apply in shadow mode"),
+                tables.tree().getItem(2).getText(0));
+        stepInstruction(target, thread);
+        tables.refresh();
+        TreeItem guest = tables.tree().getItem(0);
+        assertEquals(2, guest.getItemCount());
+        TreeItem devices = guest.getItem(0);
+        assertTrue(devices.getText(0).startsWith("0x0 - 0x3fffffff (1 GiB)"), devices.getText(0));
+        assertEquals(tables.changedColor(), devices.getBackground(), "the new mapping is highlighted");
+        assertTrue(!tables.changedColor().equals(guest.getItem(1).getBackground()), "RAM's mapping did not change");
+
+        long suspends = target.suspendCount();
+        target.resume();
+        Workbench.waitUntil("the stop after the data page's first touch", LOOSE,
+                () -> target.suspendCount() > suspends && thread.isSuspended());
+        tables.refresh();
+        long data = target.debugger().gpr(0, 7);
+        assertTrue(tables.reveal(String.format("0x%x", data)));
+        TreeItem shadowLeaf = expandedLeaf(tables.tree().getItem(1), data);
+        assertEquals(tables.changedColor(), shadowLeaf.getBackground(), "the data page's new shadow entry");
+        TreeItem codeLeaf = expandedLeaf(tables.tree().getItem(1), target.debugger().pc(0));
+        assertTrue(!tables.changedColor().equals(codeLeaf.getBackground()), "the code page was shadowed before");
+        shot(tables, "debug-page-tables-changes.png");
+        target.terminate();
+        Workbench.waitUntil("termination", LOOSE, target::isTerminated);
+
+        // Nested paging: the two-dimensional walk of the pc, then of an address found.
+        var config = GuestLaunchConfigurations.create(kernel).getWorkingCopy();
+        config.setAttribute(dev.guestbench.debug.core.launch.GuestLaunch.PAGING, "nested");
+        ILaunch nested = launch(config.doSave(), ILaunchManager.DEBUG_MODE);
+        Workbench.waitUntil("a debug target", LOOSE, () -> nested.getDebugTarget() != null);
+        GuestDebugTarget nestedTarget = (GuestDebugTarget) nested.getDebugTarget();
+        GuestThread nestedThread = nestedTarget.thread(0);
+        Workbench.waitUntil("the stop before the mapping", LOOSE, nestedThread::isSuspended);
+        tables.refresh();
+        assertTrue(tables.tree().getItem(1).getText(0).startsWith("G-stage table (nested paging)"),
+                tables.tree().getItem(1).getText(0));
+        TreeItem walk = tables.tree().getItem(2);
+        long pc = nestedTarget.debugger().pc(0);
+        assertTrue(walk.getText(0).startsWith(String.format("Nested walk of 0x%x: 7 references → GPA 0x%x → host frame",
+                pc, pc)), walk.getText(0));
+        assertEquals(7, walk.getItemCount());
+        assertTrue(walk.getItem(0).getText(0).startsWith("1. G-stage level 2, for the guest's level-2 table"),
+                walk.getItem(0).getText(0));
+        assertEquals("4. guest PTE, level 2", walk.getItem(3).getText(0));
+        assertEquals("RWX--AD", walk.getItem(3).getText(3));
+        assertTrue(walk.getItem(6).getText(0).startsWith("7. G-stage level 0, for the final GPA"));
+        stepInstruction(nestedTarget, nestedThread);
+        tables.refresh();
+        assertEquals(nestedThreadChanged(tables), tables.changedColor(), "the new mapping is highlighted in nested mode too");
+        assertTrue(tables.reveal("0x10000000"));
+        walk = tables.tree().getItem(2);
+        assertTrue(walk.getText(0).startsWith("Nested walk of 0x10000000: 5 references → GPA 0x10000000 → no host frame"),
+                walk.getText(0));
+        assertEquals("RW---AD", walk.getItem(3).getText(3));
+        shot(tables, "debug-page-tables-nested.png");
+        nestedTarget.terminate();
+        Workbench.waitUntil("termination", LOOSE, nestedTarget::isTerminated);
+    }
+
+    private static org.eclipse.swt.graphics.Color nestedThreadChanged(PageTablesView tables) {
+        TreeItem devices = tables.tree().getItem(0).getItem(0);
+        assertTrue(devices.getText(0).startsWith("0x0 - 0x3fffffff (1 GiB)"), devices.getText(0));
+        return devices.getBackground();
+    }
+
+    /** One instruction step of {@code thread}, waited for. */
+    private static void stepInstruction(GuestDebugTarget target, GuestThread thread) throws Exception {
+        long suspends = target.suspendCount();
+        target.setInstructionStepping(true);
+        try {
+            thread.stepInto();
+            Workbench.waitUntil("an instruction step", LOOSE, () -> target.suspendCount() > suspends && thread.isSuspended());
+        } finally {
+            target.setInstructionStepping(false);
+        }
+    }
+
+    /** The expanded leaf under {@code root} whose page-table entry maps {@code va}. */
+    private static TreeItem expandedLeaf(TreeItem root, long va) {
+        TreeItem at = root;
+        while (true) {
+            TreeItem next = null;
+            for (TreeItem c : at.getItems()) {
+                if (c.getData("node") instanceof dev.guestbench.vmm.memory.PageTableNode n
+                        && Long.compareUnsigned(va - n.gva(), n.size()) < 0) {
+                    next = c;
+                }
+            }
+            assertNotNull(next, String.format("no entry for 0x%x under '%s' (expanded: %b)", va, at.getText(0),
+                    at.getExpanded()));
+            if (((dev.guestbench.vmm.memory.PageTableNode) next.getData("node")).isLeaf()) {
+                return next;
+            }
+            at = next;
+        }
+    }
+
     @Test
     void theTrapHistoryViewHoldsAMillionRecords() throws Exception {
         NewGuestKernelWizard wizard = new NewGuestKernelWizard();
@@ -279,13 +448,26 @@ class GuestDebugUiTest {
         Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
         GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
         var history = target.debugger().trapHistory();
-        Workbench.waitUntil("1,100,000 exits", LOOSE, () -> history.total() >= 1_100_000);
+        // A filter set while the guest runs looks at each record once, as it comes, and drops what the ring drops.
+        TrapHistoryView view = (TrapHistoryView) Workbench.page().showView(TrapHistoryView.ID);
+        view.filterCause("ecall");
+        Workbench.waitUntil("1,100,000 exits", LOOSE, () -> {
+            view.refresh();
+            return history.total() >= 1_100_000;
+        });
         target.suspend();
         Workbench.waitUntil("the suspend", LOOSE, target::isSuspended);
         long total = history.total();
         assertEquals(1 << 20, history.size(), "the default history keeps 2^20 records");
+        view.refresh();
+        assertEquals(1 << 20, view.table().getItemCount(), "every record held is an ecall");
+        view.table().setTopIndex(0);
+        Workbench.settle();
+        assertEquals(Long.toString(total - (1 << 20)), view.table().getItem(0).getText(0), "the oldest held, filtered");
+        view.filterCause("wfi");
+        assertEquals(0, view.table().getItemCount(), "no wfi at all");
+        view.filterCause("");
 
-        TrapHistoryView view = (TrapHistoryView) Workbench.page().showView(TrapHistoryView.ID);
         view.refresh();
         var table = view.table();
         assertEquals(1 << 20, table.getItemCount());
@@ -543,6 +725,16 @@ class GuestDebugUiTest {
         Workbench.waitUntil("the launch job", LOOSE, () -> job.getResult() != null);
         assertTrue(job.getResult().isOK(), job.getResult().toString());
         return result[0];
+    }
+
+    /** The child of {@code parent} whose first column reads {@code text}. */
+    private static TreeItem child(TreeItem parent, String text) {
+        for (TreeItem c : parent.getItems()) {
+            if (c.getText(0).equals(text)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no '" + text + "' under '" + parent.getText(0) + "'");
     }
 
     private static int lineOf(IFile file, String text) throws Exception {

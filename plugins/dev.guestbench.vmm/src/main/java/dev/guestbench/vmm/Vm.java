@@ -331,6 +331,11 @@ public final class Vm {
         return config;
     }
 
+    /** The devices on the machine's bus and where they are attached (those that are {@code Inspectable} show registers). */
+    public List<Bus.Attachment> devices() {
+        return bus.attachments();
+    }
+
     /** The trap history. */
     public TrapHistory trapHistory() {
         return history;

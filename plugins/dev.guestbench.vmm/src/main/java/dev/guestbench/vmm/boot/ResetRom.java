@@ -1,5 +1,9 @@
 package dev.guestbench.vmm.boot;
 
+import java.util.List;
+
+import dev.guestbench.vmm.device.DeviceRegister;
+import dev.guestbench.vmm.device.Inspectable;
 import dev.guestbench.vmm.device.MmioDevice;
 
 /**
@@ -7,7 +11,7 @@ import dev.guestbench.vmm.device.MmioDevice;
  * tree address and the fw_dynamic information block that OpenSBI's fw_dynamic reads through a2. Harts do
  * not execute it here (they start at the firmware with the registers it would set); it is there to be read.
  */
-public final class ResetRom implements MmioDevice {
+public final class ResetRom implements MmioDevice, Inspectable {
 
     /** Guest-physical base of the ROM. */
     public static final long BASE = 0x1000;
@@ -73,5 +77,13 @@ public final class ResetRom implements MmioDevice {
     @Override
     public void write(long offset, int width, long value) {
         // ROM: writes are ignored.
+    }
+
+    /** The words the boot code and fw_dynamic read. */
+    @Override
+    public List<DeviceRegister> registers() {
+        return List.of(new DeviceRegister("", "start address", 0x18, 8, read(0x18, 8), "where the reset vector jumps"),
+                new DeviceRegister("", "device tree", 0x20, 8, read(0x20, 8), "a1 at firmware entry"),
+                new DeviceRegister("", "fw_dynamic next address", 0x38, 8, read(0x38, 8), "the kernel, entered in S-mode"));
     }
 }

@@ -46,6 +46,15 @@ public final class Vcpu implements MmuContext {
     public byte[][] jitWritePages;
     /** Set by a translated block: how many instructions its run retired. */
     public int jitRetired;
+    /**
+     * Set by {@link #jitLoad} or {@link #jitStore}: the block must end after that access (it trapped, reached a
+     * device, changed code, or a stop was asked for); {@link #afterJitExit} finishes the instruction.
+     */
+    public boolean jitExit;
+    /** Instructions retired when the running block started (its slow paths need the exact count). */
+    private long jitBase;
+    /** The privilege the running block's data accesses use. */
+    private int jitDataPriv;
     /** The MMU (TLBs, PMP). */
     public final Mmu mmu;
     /** The floating-point unit (accrued flags). */
@@ -82,7 +91,7 @@ public final class Vcpu implements MmuContext {
         this.fp = new FpExecutor(this);
         this.atomics = new AtomicExecutor(this);
         decodeCache.attach(this, mmu);
-        mmu.bind(this, this::flushFetch);
+        mmu.bind(this, this::flushFetch, this::flushFetchPage);
         Arrays.fill(fetchTags, -1);
     }
 
@@ -110,6 +119,15 @@ public final class Vcpu implements MmuContext {
     public void flushFetch() {
         Arrays.fill(fetchTags, -1);
         Arrays.fill(fetchPages, null);
+    }
+
+    /** Forgets the cached fetch page of virtual page {@code vpn} (a fence of that page). */
+    public void flushFetchPage(long vpn) {
+        int i = (int) vpn & FETCH_MASK;
+        if (fetchTags[i] == vpn) {
+            fetchTags[i] = -1;
+            fetchPages[i] = null;
+        }
     }
 
     /** Forgets one decoded page that the guest overwrote. */
@@ -189,6 +207,7 @@ public final class Vcpu implements MmuContext {
             jitReadPages = rPages;
             jitWriteTags = wTags;
             jitWritePages = wPages;
+            jitDataPriv = dataPriv;
             boolean interpretNext = false;
 
             while (retired < limit) {
@@ -199,9 +218,15 @@ public final class Vcpu implements MmuContext {
                         blocks[slot] = compiler.compile(page, slot);
                     }
                 } else if (!interpretNext && limit - retired >= block.length) {
+                    jitBase = retired;
                     pc = block.run(this, x, pageBase);
                     int done = jitRetired;
                     retired += done;
+                    if (jitExit) {
+                        pc = afterJitExit(pc, retired);
+                        retired = s.retired;
+                        continue outer;
+                    }
                     // A block that stopped early left its next instruction to the slow path below.
                     interpretNext = done < block.length;
                     if (Long.compareUnsigned(pc - pageBase, 4096) >= 0) {
@@ -499,6 +524,61 @@ public final class Vcpu implements MmuContext {
         mmu.codeChanged = false;
         // stopRequested: the store changed a watched page table and a debugger wants the hart to stop after it.
         return !trapped && !deviceAccess && page.valid && !stopRequested;
+    }
+
+    /**
+     * A translated block's load that the micro TLB did not cover (instruction {@code index} of the block, at
+     * {@code pc}): done through the slow path like the interpreter's. Returns the value for rd (on a trap,
+     * {@code old}: rd keeps its value) and sets {@link #jitExit} when the block must end after it.
+     */
+    public long jitLoad(long address, int op, long pc, int bits, int index, long old) {
+        HartState s = state;
+        s.pc = pc;
+        s.retired = jitBase + index;
+        long v = slowLoad(address, loadSize(op), jitDataPriv, bits);
+        if (trapped) {
+            jitExit = true;
+            return old;
+        }
+        if (deviceAccess || stopRequested) {
+            jitExit = true;
+        }
+        return extendLoad(op, v);
+    }
+
+    /** A translated block's store that the micro TLB did not cover; see {@link #jitLoad}. */
+    public void jitStore(long address, int size, long value, long pc, int bits, int index) {
+        HartState s = state;
+        s.pc = pc;
+        s.retired = jitBase + index;
+        slowStore(address, size, value, jitDataPriv, bits);
+        // A store that changed decoded code may have changed this very block.
+        if (trapped || deviceAccess || mmu.codeChanged || stopRequested) {
+            jitExit = true;
+        }
+    }
+
+    /**
+     * Where to continue after a block's slow path ended it: the trap handler if the access trapped (it does
+     * not retire), else {@code next} (the block counted the access as retired, in {@code retired}) once any
+     * interrupt the access raised has been taken.
+     */
+    private long afterJitExit(long next, long retired) {
+        HartState s = state;
+        jitExit = false;
+        deviceAccess = false;
+        mmu.codeChanged = false;
+        if (trapped) {
+            trapped = false;
+            faultedSteps++;
+            return s.pc;
+        }
+        s.pc = next;
+        s.retired = retired;
+        if (exits.interrupt(this)) {
+            trapped = false;
+        }
+        return s.pc;
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.guestbench.vmm.boot.BootException;
 import dev.guestbench.vmm.boot.BootSpec;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.cpu.Vcpu;
+import dev.guestbench.vmm.device.Bus;
 import dev.guestbench.vmm.exit.Disposition;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapHistory;
@@ -23,8 +24,10 @@ import dev.guestbench.vmm.memory.HostMemory;
 import dev.guestbench.vmm.memory.MappingEvent;
 import dev.guestbench.vmm.memory.MemoryWatch;
 import dev.guestbench.vmm.memory.Mmu;
+import dev.guestbench.vmm.memory.NestedPaging;
 import dev.guestbench.vmm.memory.PageTableSnapshot;
 import dev.guestbench.vmm.memory.PagingListener;
+import dev.guestbench.vmm.memory.WalkStep;
 import dev.guestbench.vmm.sched.Scheduler;
 
 /**
@@ -123,6 +126,11 @@ public final class VmDebugger {
     /** The number of vCPUs. */
     public int harts() {
         return cpus.length;
+    }
+
+    /** The VM's devices, where they are attached; {@code Inspectable} ones show their registers without side effects. */
+    public List<Bus.Attachment> devices() {
+        return vm.devices();
     }
 
     /** The trap history. */
@@ -433,6 +441,16 @@ public final class VmDebugger {
     public PageTableSnapshot pageTables(int hart) {
         HartState s = cpu(hart).state;
         return vm.paging().snapshot(s.satp, s.mstatus);
+    }
+
+    /**
+     * The memory references a two-dimensional walk of guest-virtual {@code va} makes for vCPU {@code hart} now,
+     * in order (each guest PTE preceded by the G-stage walk of its address, then the G-stage walk of the data
+     * address), changing nothing; empty in shadow mode, where there is no nested walk. Call while suspended.
+     */
+    public List<WalkStep> nestedWalk(int hart, long va) {
+        HartState s = cpu(hart).state;
+        return vm.paging() instanceof NestedPaging nested ? nested.trace(s.satp, va) : List.of();
     }
 
     // ---- registers and memory ----------------------------------------------------------------------

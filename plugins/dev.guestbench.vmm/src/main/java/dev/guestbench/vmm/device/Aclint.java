@@ -1,5 +1,8 @@
 package dev.guestbench.vmm.device;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The CLINT of QEMU virt (an ACLINT MSWI and MTIMER in the SiFive CLINT layout): msip[hart] at
  * 4 * hart (bit 0 drives MSIP), mtimecmp[hart] at 0x4000 + 8 * hart and mtime at 0xBFF8. MTIP is a level:
@@ -10,7 +13,7 @@ package dev.guestbench.vmm.device;
  * Any width at any offset is served byte-lane-wise inside one register (QEMU itself accepts 4 bytes for
  * msip and 4 or 8 for the timer); an access that spans two registers reads 0 and writes nothing.
  */
-public final class Aclint implements MmioDevice {
+public final class Aclint implements MmioDevice, Inspectable {
 
     /** Size of the register block. */
     public static final long SIZE = 0x10000;
@@ -160,5 +163,22 @@ public final class Aclint implements MmioDevice {
             clock.setMtime(RegisterBytes.merge(clock.mtime(), lane, width, value));
             timeChanged();
         }
+    }
+
+    /** mtime, then each hart's msip and mtimecmp, with when the timer fires. */
+    @Override
+    public synchronized List<DeviceRegister> registers() {
+        List<DeviceRegister> r = new ArrayList<>();
+        long now = clock.mtime();
+        r.add(new DeviceRegister("", "mtime", MTIME, 8, now, Long.toUnsignedString(now) + " ticks"));
+        for (int h = 0; h < harts; h++) {
+            r.add(new DeviceRegister("", "msip[" + h + "]", MSIP + 4L * h, 4, msip[h] ? 1 : 0,
+                    msip[h] ? "MSIP raised" : "clear"));
+            long cmp = mtimecmp[h];
+            String when = cmp == -1L ? "never (all ones)"
+                    : mtip[h] ? "reached: MTIP raised" : "in " + Long.toUnsignedString(cmp - now) + " ticks";
+            r.add(new DeviceRegister("", "mtimecmp[" + h + "]", MTIMECMP + 8L * h, 8, cmp, when));
+        }
+        return r;
     }
 }

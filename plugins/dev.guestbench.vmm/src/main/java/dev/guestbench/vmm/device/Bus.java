@@ -1,6 +1,8 @@
 package dev.guestbench.vmm.device;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The machine's MMIO bus: register blocks attached at guest-physical bases. The CPU looks an access up with
@@ -96,6 +98,20 @@ public final class Bus {
     /** Where device {@code index} is attached. */
     public long base(int index) {
         return table.bases[index];
+    }
+
+    /** A device and where it is attached. */
+    public record Attachment(long base, long size, MmioDevice device) {
+    }
+
+    /** The attached devices in the order they were attached, for the debugger's device list. */
+    public List<Attachment> attachments() {
+        Table t = table;
+        List<Attachment> list = new ArrayList<>(t.devices.length);
+        for (int i = 0; i < t.devices.length; i++) {
+            list.add(new Attachment(t.bases[i], t.sizes[i], t.devices[i]));
+        }
+        return list;
     }
 
     /** Reads through device {@code index} (from {@link #find(long, int)}) at absolute {@code address}. */

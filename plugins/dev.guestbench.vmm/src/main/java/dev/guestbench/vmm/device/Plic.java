@@ -1,6 +1,8 @@
 package dev.guestbench.vmm.device;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The SiFive PLIC as QEMU virt configures it: 96 sources (source 0 reserved, so 1 to 95 are real), priorities
@@ -13,7 +15,7 @@ import java.util.Arrays;
  * Registers are 32 bits wide and, as in QEMU, only aligned 4-byte accesses reach them; other widths read 0
  * and write nothing (QEMU faults them instead).
  */
-public final class Plic implements MmioDevice {
+public final class Plic implements MmioDevice, Inspectable {
 
     /** Interrupt sources including the reserved source 0. */
     public static final int SOURCES = 96;
@@ -254,5 +256,66 @@ public final class Plic implements MmioDevice {
             setBit(pending, source, true);
         }
         update();
+    }
+
+    /**
+     * Pending, line and in-service bits; the priorities that are set; per context its threshold, enables and
+     * the source a claim would return now (computed, not claimed).
+     */
+    @Override
+    public synchronized List<DeviceRegister> registers() {
+        List<DeviceRegister> r = new ArrayList<>();
+        for (int w = 0; w < WORDS; w++) {
+            r.add(new DeviceRegister("", "pending[" + w + "]", PENDING + 4L * w, 4, pending[w] & 0xffff_ffffL,
+                    sources(pending[w], w)));
+        }
+        for (int w = 0; w < WORDS; w++) {
+            r.add(new DeviceRegister("", "in service[" + w + "]", DeviceRegister.INTERNAL, 4,
+                    claimed[w] & 0xffff_ffffL, "claimed, not completed: " + sources(claimed[w], w)));
+        }
+        for (int w = 0; w < WORDS; w++) {
+            r.add(new DeviceRegister("", "line level[" + w + "]", DeviceRegister.INTERNAL, 4,
+                    level[w] & 0xffff_ffffL, "lines high: " + sources(level[w], w)));
+        }
+        boolean anyPriority = false;
+        for (int s = 1; s < SOURCES; s++) {
+            if (priority[s] != 0) {
+                anyPriority = true;
+                r.add(new DeviceRegister("priorities", "priority[" + s + "]", PRIORITY + 4L * s, 4, priority[s],
+                        "source " + s + (bit(pending, s) ? ", pending" : "") + (bit(claimed, s) ? ", in service" : "")));
+            }
+        }
+        if (!anyPriority) {
+            r.add(new DeviceRegister("priorities", "priority[1.." + (SOURCES - 1) + "]", DeviceRegister.INTERNAL, 4,
+                    0, "all 0: no source can interrupt"));
+        }
+        for (int c = 0; c < contexts; c++) {
+            String group = "context " + c + " (hart " + (c >> 1) + ", " + ((c & 1) == 0 ? "M" : "S") + "-mode)";
+            r.add(new DeviceRegister(group, "threshold", CONTEXT + CONTEXT_STRIDE * c, 4, threshold[c],
+                    "priorities above " + threshold[c] + " interrupt"));
+            int next = best(c);
+            r.add(new DeviceRegister(group, "claim/complete", CONTEXT + CONTEXT_STRIDE * c + 4, 4, next,
+                    next == 0 ? "nothing to claim" : "a claim would return source " + next));
+            for (int w = 0; w < WORDS; w++) {
+                int e = enable[c * WORDS + w];
+                r.add(new DeviceRegister(group, "enable[" + w + "]", ENABLE + ENABLE_STRIDE * c + 4L * w, 4,
+                        e & 0xffff_ffffL, sources(e, w)));
+            }
+            r.add(new DeviceRegister(group, (c & 1) == 0 ? "MEIP" : "SEIP", DeviceRegister.INTERNAL, 1,
+                    output[c] ? 1 : 0, output[c] ? "raised" : "low"));
+        }
+        return r;
+    }
+
+    /** "sources 10, 33" for the set bits of word {@code w}, or "none". */
+    private static String sources(int bits, int w) {
+        if (bits == 0) {
+            return "none";
+        }
+        StringBuilder s = new StringBuilder();
+        for (int b = bits; b != 0; b &= b - 1) {
+            s.append(s.length() == 0 ? "" : ", ").append((w << 5) + Integer.numberOfTrailingZeros(b));
+        }
+        return (Integer.bitCount(bits) == 1 ? "source " : "sources ") + s;
     }
 }

@@ -1,5 +1,9 @@
 package dev.guestbench.vmm.device;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * An ns16550a UART as QEMU emulates it: eight byte-wide registers at stride 1 in a 0x100-byte block.
  * Transmission is immediate (THRE and TEMT stay set; every THR write makes the THR-empty interrupt pending
@@ -10,9 +14,10 @@ package dev.guestbench.vmm.device;
  * {@link IrqLine}, with the 16550's priorities.
  * <p>
  * An access of any width at offsets 0 to 7 acts on that one register with the low byte of the value, as in
- * QEMU; offsets 8 to 0xFF read 0 and ignore writes. Every method holds the device's monitor.
+ * QEMU; offsets 8 to 0xFF read 0 and ignore writes. Every method holds the device's monitor. The debugger's
+ * {@link #registers()} shows what reads would return without doing what they do.
  */
-public final class Uart16550 implements MmioDevice {
+public final class Uart16550 implements MmioDevice, Inspectable {
 
     /** Size of the register block. */
     public static final long SIZE = 0x100;
@@ -348,5 +353,79 @@ public final class Uart16550 implements MmioDevice {
             irqLevel = level;
             irq.set(level);
         }
+    }
+
+    @Override
+    public synchronized List<DeviceRegister> registers() {
+        List<DeviceRegister> r = new ArrayList<>();
+        boolean fifoOn = (fcr & FCR_FE) != 0;
+        String dlab = (lcr & LCR_DLAB) != 0 ? " (LCR.DLAB is set: the guest reads the divisor here)" : "";
+        int next = count > 0 ? fifo[head] & 0xff : fifoOn ? 0 : rbr;
+        String rbrMeaning = count > 0 ? "next byte " + quote(next)
+                : fifoOn ? "nothing received" : "empty (a read returns the last byte again: " + quote(next) + ")";
+        r.add(register("RBR", RBR, next, rbrMeaning + dlab));
+        r.add(register("THR", THR, 0, "write-only; bytes are sent at once"));
+        r.add(register("IER", IER, ier, DeviceRegister.bits(ier, "received data", "THR empty", "line status",
+                "modem status") + dlab));
+        r.add(register("IIR", IIR, iir, interruptName(iir & 0x0f) + ((iir & IIR_FIFO) != 0 ? ", FIFOs on" : "")));
+        r.add(register("FCR", FCR, fcr, fifoOn ? "FIFOs on, trigger level " + triggerLevel + " (write-only: as last written)"
+                : "FIFOs off (write-only: as last written)"));
+        r.add(register("LCR", LCR, lcr, lineFormat(lcr)));
+        r.add(register("MCR", MCR, mcr, DeviceRegister.bits(mcr, "DTR", "RTS", "OUT1", "OUT2", "LOOP")));
+        int lsrNow = lsr | (count > 0 ? LSR_DR : 0);
+        r.add(register("LSR", LSR, lsrNow, DeviceRegister.bits(lsrNow, "DR", "OE", "PE", "FE", "BI", "THRE", "TEMT",
+                "RX FIFO error")));
+        int msrNow = (mcr & MCR_LOOP) != 0
+                ? ((mcr & 0x0c) << 4) | ((mcr & MCR_RTS) << 3) | ((mcr & MCR_DTR) << 5) : msr;
+        r.add(register("MSR", MSR, msrNow, DeviceRegister.bits(msrNow, "DCTS", "DDSR", "TERI", "DDCD", "CTS", "DSR",
+                "RI", "DCD")));
+        r.add(register("SCR", SCR, scr, "scratch"));
+        r.add(register("DLL", DLL, divisor & 0xff, "divisor latch, low byte (read at offset 0 while LCR.DLAB is set)"));
+        r.add(register("DLM", DLM, divisor >>> 8, "divisor latch, high byte: divisor " + divisor));
+        StringBuilder bytes = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            bytes.append(i == 0 ? ": " : " ").append(quote(fifo[(head + i) & (FIFO_DEPTH - 1)] & 0xff));
+        }
+        r.add(new DeviceRegister("", "RX FIFO fill", DeviceRegister.INTERNAL, 1, count,
+                count + " of " + (fifoOn ? FIFO_DEPTH : 1) + " bytes" + bytes));
+        r.add(new DeviceRegister("", "interrupt line", DeviceRegister.INTERNAL, 1, irqLevel ? 1 : 0,
+                irqLevel ? "raised" : "low"));
+        return r;
+    }
+
+    private static DeviceRegister register(String name, int offset, int value, String meaning) {
+        return new DeviceRegister("", name, offset, 1, value, meaning);
+    }
+
+    private static String quote(int b) {
+        return b >= 0x20 && b < 0x7f ? String.format(Locale.ROOT, "'%c' (0x%02x)", (char) b, b) : String.format(Locale.ROOT, "0x%02x", b);
+    }
+
+    private static String interruptName(int id) {
+        return switch (id) {
+            case IIR_NO_INT -> "no interrupt pending";
+            case IIR_RLSI -> "receiver line status";
+            case IIR_RDI -> "received data available";
+            case IIR_CTI -> "character timeout";
+            case IIR_THRI -> "THR empty";
+            case IIR_MSI -> "modem status";
+            default -> "id " + id;
+        };
+    }
+
+    /** "8N1" and the rest: data bits, parity, stop bits, break, DLAB. */
+    private static String lineFormat(int lcr) {
+        int bits = 5 + (lcr & 3);
+        char parity;
+        if ((lcr & 0x08) == 0) {
+            parity = 'N';
+        } else if ((lcr & 0x20) != 0) {
+            parity = (lcr & 0x10) != 0 ? 'S' : 'M';
+        } else {
+            parity = (lcr & 0x10) != 0 ? 'E' : 'O';
+        }
+        String stop = (lcr & 0x04) == 0 ? "1" : bits == 5 ? "1.5" : "2";
+        return bits + "" + parity + stop + ((lcr & 0x40) != 0 ? ", break" : "")
+                + ((lcr & LCR_DLAB) != 0 ? ", DLAB set" : "");
     }
 }

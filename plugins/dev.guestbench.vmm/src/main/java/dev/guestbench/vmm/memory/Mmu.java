@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * One hart's view of memory: address translation (Bare, or Sv39/Sv48 through the VM's {@link PagingEngine}),
@@ -53,6 +54,7 @@ public final class Mmu {
     private final PagingEngine.Result result = new PagingEngine.Result();
     private MmuContext context;
     private Runnable flushListener = () -> { };
+    private LongConsumer pageFlushListener = vpn -> flushListener.run();
 
     /** Read micro TLB tags by mode index (0 = U, 1 = S, 2 = M): the virtual page number, or {@link #NO_PAGE}. */
     public final long[][] readTags = new long[3][TLB_SIZE];
@@ -113,6 +115,17 @@ public final class Mmu {
     public void bind(MmuContext hart, Runnable onFlush) {
         this.context = hart;
         this.flushListener = onFlush;
+        this.pageFlushListener = vpn -> onFlush.run();
+    }
+
+    /**
+     * Binds the hart, with {@code onFlushPage} told the virtual page number when a fence drops one page
+     * only (what the hart caches of the others stays right).
+     */
+    public void bind(MmuContext hart, Runnable onFlush, LongConsumer onFlushPage) {
+        this.context = hart;
+        this.flushListener = onFlush;
+        this.pageFlushListener = onFlushPage;
     }
 
     /** The hart this MMU serves, or null before {@link #bind}. */
@@ -161,6 +174,22 @@ public final class Mmu {
         flushListener.run();
     }
 
+    /** Drops the micro TLB entries and the fetch cache entry of one virtual page, in every mode. */
+    private void flushMicroPage(long vpn) {
+        int i = (int) vpn & TLB_MASK;
+        for (int m = 0; m < 3; m++) {
+            if (readTags[m][i] == vpn) {
+                readTags[m][i] = NO_PAGE;
+                readPages[m][i] = null;
+            }
+            if (writeTags[m][i] == vpn) {
+                writeTags[m][i] = NO_PAGE;
+                writePages[m][i] = null;
+            }
+        }
+        pageFlushListener.accept(vpn);
+    }
+
     /** Drops the write entries of every mode (a page became a code page or a watched page-table page). */
     public void flushWrites() {
         for (int m = 0; m < 3; m++) {
@@ -174,14 +203,19 @@ public final class Mmu {
      * or -1 for every address space (rs2 = x0).
      */
     public void sfence(long address, int asid) {
-        tlb.flush(address == -1, address, asid);
+        boolean wide = tlb.flush(address == -1, address, asid);
         if (engine != null) {
             engine.countFlush();
             if (address != -1) {
                 engine.fenceAddress(address, asid);
             }
         }
-        flushMicro();
+        // A fence of one address that no cached superpage contains concerns that page alone.
+        if (wide) {
+            flushMicro();
+        } else {
+            flushMicroPage(address >>> 12);
+        }
     }
 
     /** PMP changed: every translation was checked under the old rules. */

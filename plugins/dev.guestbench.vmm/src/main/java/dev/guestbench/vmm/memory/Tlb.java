@@ -18,6 +18,8 @@ public final class Tlb {
     public static final int SETS = 256;
     public static final int WAYS = 4;
     private static final int LEVEL_SHIFT = 12;
+    /** Superpage leaves remembered one by one; beyond that any address fence scans everything. */
+    private static final int MAX_SUPERPAGES = 8;
 
     private final long[] vpns = new long[SETS * WAYS];
     private final int[] contexts = new int[SETS * WAYS];
@@ -25,6 +27,13 @@ public final class Tlb {
     private final long[] gpaPages = new long[SETS * WAYS];
     private final byte[][] frames = new byte[SETS * WAYS][];
     private final byte[] victims = new byte[SETS];
+    /**
+     * The superpage leaves (level, and the VPN shifted down to it) whose 4 KiB pieces may be here or in a
+     * cache in front of this TLB: an address fence outside them drops one page, found in one set.
+     */
+    private final long[] superpages = new long[MAX_SUPERPAGES];
+    private int superpageCount;
+    private boolean superpagesOverflowed;
     private long hits;
     private long misses;
 
@@ -80,7 +89,43 @@ public final class Tlb {
         gpaPages[slot] = gpaPage;
         frames[slot] = frame;
         flags[slot] = leafFlags | level << LEVEL_SHIFT;
+        if (level > 0) {
+            rememberSuperpage(vpn, level);
+        }
         return slot;
+    }
+
+    private void rememberSuperpage(long vpn, int level) {
+        long key = superpageKey(vpn, level);
+        for (int i = 0; i < superpageCount; i++) {
+            if (superpages[i] == key) {
+                return;
+            }
+        }
+        if (superpageCount == MAX_SUPERPAGES) {
+            superpagesOverflowed = true;
+        } else {
+            superpages[superpageCount++] = key;
+        }
+    }
+
+    private static long superpageKey(long vpn, int level) {
+        return (vpn >>> (9 * level)) << 2 | level;
+    }
+
+    /** Whether a superpage leaf containing page {@code vpn} may have pieces here or in front of this TLB. */
+    private boolean inSuperpage(long vpn) {
+        if (superpagesOverflowed) {
+            return true;
+        }
+        for (int i = 0; i < superpageCount; i++) {
+            long key = superpages[i];
+            int level = (int) key & 3;
+            if ((key >>> 2) == (vpn >>> (9 * level))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The flags of entry {@code i}: PTE bits and {@link #DEVICE}. */
@@ -102,20 +147,34 @@ public final class Tlb {
     public void flushAll() {
         Arrays.fill(vpns, -1);
         Arrays.fill(frames, null);
+        superpageCount = 0;
+        superpagesOverflowed = false;
     }
 
     /**
      * SFENCE.VMA: drops the entries of address space {@code asid} (-1: every one) that translate
      * {@code va} (-1 as va is never asked for: {@code anyAddress} says all addresses). Global entries survive
      * an ASID-specific fence, as the spec says; Bare entries are not affected by any fence of translations.
+     *
+     * @return false when the fence could only concern {@code va}'s own 4 KiB page (no superpage leaf that
+     *         may be cached contains it), so a cache in front of this TLB needs to drop that page only; true
+     *         when the caller must drop everything it caches in front of this TLB
      */
-    public void flush(boolean anyAddress, long va, int asid) {
+    public boolean flush(boolean anyAddress, long va, int asid) {
         long vpn = va >>> 12;
-        for (int i = 0; i < vpns.length; i++) {
-            if (vpns[i] == -1 || contexts[i] == BARE) {
-                continue;
+        if (!anyAddress && !inSuperpage(vpn)) {
+            // Only a 4 KiB entry of this very page can translate va, and it lives in the page's set.
+            int base = ((int) vpn & (SETS - 1)) * WAYS;
+            for (int i = base; i < base + WAYS; i++) {
+                if (vpns[i] == vpn && dropsFor(i, asid)) {
+                    vpns[i] = -1;
+                    frames[i] = null;
+                }
             }
-            if (asid >= 0 && (contexts[i] != asid || (flags[i] & Pte.G) != 0)) {
+            return false;
+        }
+        for (int i = 0; i < vpns.length; i++) {
+            if (vpns[i] == -1 || !dropsFor(i, asid)) {
                 continue;
             }
             if (!anyAddress) {
@@ -128,6 +187,24 @@ public final class Tlb {
             vpns[i] = -1;
             frames[i] = null;
         }
+        // The caller empties what it caches in front: only the superpages still here can have pieces left.
+        superpageCount = 0;
+        superpagesOverflowed = false;
+        for (int i = 0; i < vpns.length; i++) {
+            int level = flags[i] >>> LEVEL_SHIFT;
+            if (vpns[i] != -1 && level > 0) {
+                rememberSuperpage(vpns[i], level);
+            }
+        }
+        return true;
+    }
+
+    /** Whether entry {@code i} is one a fence of address space {@code asid} (-1: every one) drops. */
+    private boolean dropsFor(int i, int asid) {
+        if (contexts[i] == BARE) {
+            return false;
+        }
+        return asid < 0 || (contexts[i] == asid && (flags[i] & Pte.G) == 0);
     }
 
     /** Drops the Bare entries (what backs guest-physical memory changed). */

@@ -50,9 +50,14 @@ record DebugGuest(byte[] elf, Map<String, Long> symbols) {
 
     /** A debugger over this guest in direct boot (S-mode, built-in SBI). */
     VmDebugger debugger(int harts) throws Exception {
+        return debugger(harts, dev.guestbench.vmm.memory.PagingMode.SHADOW);
+    }
+
+    /** A debugger over this guest in direct boot with the given paging mode. */
+    VmDebugger debugger(int harts, dev.guestbench.vmm.memory.PagingMode paging) throws Exception {
         BootSpec boot = new BootSpec(BootSpec.Firmware.BUILTIN, null, new BootSpec.Image("guest.elf", elf), null, null,
                 null);
-        return VmDebugger.boot(VmConfig.of(16L << 20, harts), boot);
+        return VmDebugger.boot(VmConfig.of(16L << 20, harts).withPaging(paging), boot);
     }
 
     private static void run(String... cmd) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import dev.guestbench.isa.Csrs;
 import dev.guestbench.vmm.RunResult;
 import dev.guestbench.vmm.cpu.HartState;
+import dev.guestbench.vmm.device.Bus;
+import dev.guestbench.vmm.device.DeviceRegister;
+import dev.guestbench.vmm.device.Inspectable;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapRecord;
 import dev.guestbench.vmm.memory.MappingEvent;
 import dev.guestbench.vmm.memory.PageTableSnapshot;
+import dev.guestbench.vmm.memory.WalkStep;
 
 class VmDebuggerTest {
 
@@ -251,6 +256,60 @@ class VmDebuggerTest {
         assertTrue(dbg.removePageTableBreakpoint(devices));
         dbg.resume();
         assertEquals(RunResult.Ending.PASSED, events.nextEnd());
+    }
+
+    @Test
+    void showsTheNestedWalkOfAnAddressInNestedModeOnly() throws Exception {
+        DebugGuest paging = DebugGuest.build("paging");
+        dbg = paging.debugger(1, dev.guestbench.vmm.memory.PagingMode.NESTED);
+        dbg.addListener(events);
+        dbg.start(true);
+        events.nextSuspend();
+        dbg.addBreakpoint(paging.symbol("map_devices"));
+        dbg.resume();
+        assertEquals(SuspendReason.BREAKPOINT, events.nextSuspend().reason());
+        long pc = dbg.pc(0);
+        List<WalkStep> walk = dbg.nestedWalk(0, pc);
+        // Sv39 over Sv39x4: the gigapage's PTE (three G-stage references to reach it, one read), then the
+        // data address's three G-stage references.
+        assertEquals(7, walk.size(), walk.toString());
+        for (int i : new int[] {0, 1, 2, 4, 5, 6}) {
+            assertTrue(walk.get(i).gstage(), walk.get(i).toString());
+            assertEquals(2 - i % 4, walk.get(i).level(), walk.get(i).toString());
+            assertTrue((walk.get(i).entry() & 1) != 0, "valid: " + walk.get(i));
+        }
+        WalkStep pte = walk.get(3);
+        assertFalse(pte.gstage());
+        assertEquals(2, pte.guestLevel());
+        assertEquals(0x200000cfL, pte.entry() & 0xffff_ffffL);
+        assertEquals(paging.symbol("root") + 16, pte.address());
+        assertEquals(-1, walk.get(6).guestLevel(), "the data address's walk");
+        List<WalkStep> unmapped = dbg.nestedWalk(0, 0x4000_0000L);
+        assertEquals(4, unmapped.size(), "the walk ends at the invalid guest PTE: " + unmapped);
+        assertEquals(0, unmapped.get(3).entry());
+        dbg.terminate();
+        assertTrue(dbg.awaitTermination(10, TimeUnit.SECONDS));
+
+        dbg = paging.debugger(1);
+        dbg.start(true);
+        assertEquals(List.of(), dbg.nestedWalk(0, pc), "shadow mode has no nested walk");
+    }
+
+    @Test
+    void listsTheMachinesDevicesWithTheirRegisters() throws Exception {
+        start(counter, true);
+        events.nextSuspend();
+        List<Bus.Attachment> devices = dbg.devices();
+        List<String> names = devices.stream().map(a -> a.device().name() + "@0x" + Long.toHexString(a.base()))
+                .toList();
+        assertEquals(List.of("test@0x100000", "clint@0x2000000", "plic@0xc000000", "uart0@0x10000000", "mrom@0x1000"),
+                names);
+        for (Bus.Attachment a : devices) {
+            assertTrue(a.device() instanceof Inspectable, a.device().name());
+        }
+        Inspectable uart = (Inspectable) devices.get(3).device();
+        DeviceRegister lsr = uart.registers().stream().filter(r -> r.name().equals("LSR")).findFirst().orElseThrow();
+        assertEquals("THRE TEMT", lsr.meaning());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.guestbench.vmm.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,32 @@ class TlbTest {
         tlb.insert(0x40005, 3, 0x80005, FRAME, (int) (Pte.R | Pte.A), 1);
         tlb.flush(false, 0x4010_0000L, 3);
         assertEquals(-1, tlb.lookup(0x40005, 3));
+    }
+
+    @Test
+    void aFenceOfOnePageOutsideEverySuperpageTouchesThatPageAlone() {
+        Tlb tlb = new Tlb();
+        tlb.insert(0x100, 1, 0x80000, FRAME, (int) (Pte.R | Pte.A), 0);
+        tlb.insert(0x100 + Tlb.SETS, 1, 0x80001, FRAME, (int) (Pte.R | Pte.A), 0);
+        tlb.insert(0x40005, 1, 0x80205, FRAME, (int) (Pte.R | Pte.A), 1);
+        assertFalse(tlb.flush(false, 0x100_000L, -1), "no superpage holds the page: the caches in front drop one page");
+        assertEquals(-1, tlb.lookup(0x100, 1));
+        assertTrue(tlb.lookup(0x100 + Tlb.SETS, 1) >= 0, "the other page of the same set stays");
+        assertTrue(tlb.flush(false, 0x4000_0000L, -1), "inside a superpage: the caches in front drop everything");
+        assertEquals(-1, tlb.lookup(0x40005, 1));
+        assertFalse(tlb.flush(false, 0x4000_0000L, -1), "the superpage is gone, so nothing of it is left to drop");
+        assertTrue(tlb.flush(true, 0, 1), "an all-address fence drops everything in front");
+    }
+
+    @Test
+    void manySuperpagesStillFenceExactly() {
+        Tlb tlb = new Tlb();
+        for (int i = 0; i < 20; i++) {
+            // 4 KiB pieces of twenty 2 MiB pages, in different sets.
+            tlb.insert(0x40000 + 512L * i + i, 1, 0x80000 + i, FRAME, (int) (Pte.R | Pte.A), 1);
+        }
+        assertTrue(tlb.flush(false, (0x40000 + 512L * 7) << 12, 1));
+        assertEquals(-1, tlb.lookup(0x40000 + 512L * 7 + 7, 1));
+        assertTrue(tlb.lookup(0x40000 + 512L * 8 + 8, 1) >= 0);
     }
 }

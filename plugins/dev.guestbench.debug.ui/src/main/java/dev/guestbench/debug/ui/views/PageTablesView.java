@@ -28,13 +28,17 @@ import dev.guestbench.vmm.debug.VmDebugger;
 import dev.guestbench.vmm.memory.PageTableNode;
 import dev.guestbench.vmm.memory.PageTableSnapshot;
 import dev.guestbench.vmm.memory.PagingMode;
+import dev.guestbench.vmm.memory.Pte;
+import dev.guestbench.vmm.memory.WalkStep;
 
 /**
  * A suspended vCPU's page tables: the guest's table and the hypervisor's shadow of it (shadow paging) or
- * the G-stage table's size (nested paging), each entry as GVA range → GPA, host frame, RWXUGAD and sync
- * state. Entries new or changed since the previous suspend are bold on a yellow ground. Children are made
- * when a row is expanded, so a kernel with thousands of mappings opens at once. "Find" reveals the leaf
- * that maps an address.
+ * the two-dimensional walk of one address through the guest's table and the G-stage table (nested paging),
+ * each entry as GVA range → GPA, host frame, RWXUGAD and sync state. Entries new or changed since the
+ * previous suspend are bold on a yellow ground, and the tables above them bold, so a change deep in the tree
+ * can be followed. Children are made when a row is expanded, so a kernel with thousands of mappings opens
+ * at once. "Find" reveals the guest leaf that maps an address, its shadow, and (nested) walks it; selecting
+ * a guest entry walks its address.
  */
 public final class PageTablesView extends ViewPart implements IDebugEventSetListener {
 
@@ -54,6 +58,12 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
     private Map<String, Long> before = new HashMap<>();
     private Map<String, Long> now = new HashMap<>();
     private long shownSuspend = -1;
+    /** The guest-virtual address whose nested walk is shown; the pc until the user picks one. */
+    private long walkAddress;
+    private boolean walkChosen;
+    private TreeItem walkItem;
+    private GuestDebugTarget shownTarget;
+    private int shownHart;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -77,6 +87,15 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
             c.setWidth(widths[i]);
         }
         tree.addListener(SWT.Expand, e -> fillChildren((TreeItem) e.item));
+        tree.addListener(SWT.Selection, e -> {
+            if (e.item instanceof TreeItem item && item.getData(NODE) instanceof PageTableNode n
+                    && !Boolean.TRUE.equals(item.getData(SHADOW)) && snapshot != null
+                    && snapshot.mode() == PagingMode.NESTED) {
+                walkAddress = n.gva();
+                walkChosen = true;
+                showWalk();
+            }
+        });
         FontData[] data = tree.getFont().getFontData();
         for (FontData d : data) {
             d.setStyle(SWT.BOLD);
@@ -106,6 +125,7 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         GuestDebugTarget t = GuestContext.target();
         if (t == null || t.isTerminated()) {
             tree.removeAll();
+            walkItem = null;
             status.setText(t == null ? "No guest VM" : "The VM has ended");
             return;
         }
@@ -114,6 +134,14 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         if (!vm.isSuspended(hart)) {
             status.setText("vCPU " + hart + " runs: suspend it to see its page tables");
             return;
+        }
+        if (t != shownTarget || hart != shownHart) {
+            // Another VM or vCPU: nothing to compare with, and its own pc to walk.
+            shownTarget = t;
+            shownHart = hart;
+            now = new HashMap<>();
+            shownSuspend = -1;
+            walkChosen = false;
         }
         if (t.suspendCount() != shownSuspend) {
             // A new suspend: what was current becomes what "changed" is measured against.
@@ -124,9 +152,13 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         now = new HashMap<>();
         index(snapshot.guest(), "g", now);
         index(snapshot.shadow(), "s", now);
+        if (!walkChosen) {
+            walkAddress = vm.pc(hart);
+        }
         tree.setRedraw(false);
         try {
             tree.removeAll();
+            walkItem = null;
             long satp = snapshot.satp();
             int mode = (int) (satp >>> 60);
             String modeName = switch (mode) {
@@ -143,18 +175,99 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
                 TreeItem shadow = new TreeItem(tree, SWT.NONE);
                 shadow.setText("Shadow table (the hypervisor's, in host frames)");
                 addChildren(shadow, snapshot.shadow(), true);
+                TreeItem walk = new TreeItem(tree, SWT.NONE);
+                walk.setText("Nested walk: does not apply in shadow mode (a TLB miss walks the shadow table only)");
             } else {
                 TreeItem gstage = new TreeItem(tree, SWT.NONE);
-                gstage.setText(String.format(Locale.ROOT, "Nested paging: the G-stage table uses %,d host frames",
+                gstage.setText(String.format(Locale.ROOT, "G-stage table (nested paging): %,d host frames",
                         snapshot.gstageFrames()));
+                showWalk();
             }
             guest.setExpanded(true);
+            int changed = 0;
+            for (Map.Entry<String, Long> e : now.entrySet()) {
+                Long old = before.get(e.getKey());
+                if (old == null || !old.equals(e.getValue())) {
+                    changed++;
+                }
+            }
+            int removed = 0;
+            for (String key : before.keySet()) {
+                if (!now.containsKey(key)) {
+                    removed++;
+                }
+            }
             status.setText("vCPU " + hart + ", " + snapshot.mode().optionName() + " paging; "
+                    + (before.isEmpty() ? "" : String.format(Locale.ROOT,
+                            "since the last suspend %d entries new or changed, %d gone; ", changed, removed))
                     + snapshot.counters().statsLine());
             status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
         } finally {
             tree.setRedraw(true);
         }
+    }
+
+    /** (Re)makes the third subtree: every reference of the nested walk of {@link #walkAddress}. */
+    private void showWalk() {
+        GuestDebugTarget t = shownTarget;
+        if (t == null || snapshot == null || snapshot.mode() != PagingMode.NESTED || !t.debugger().isSuspended(shownHart)) {
+            return;
+        }
+        List<WalkStep> steps = t.debugger().nestedWalk(shownHart, walkAddress);
+        if (walkItem == null || walkItem.isDisposed()) {
+            walkItem = new TreeItem(tree, SWT.NONE);
+        } else {
+            walkItem.removeAll();
+        }
+        walkItem.setText(walkTitle(walkAddress, steps));
+        int n = 0;
+        for (WalkStep s : steps) {
+            TreeItem item = new TreeItem(walkItem, SWT.NONE);
+            item.setText(walkRow(++n, s));
+        }
+        walkItem.setExpanded(true);
+    }
+
+    private static String walkTitle(long va, List<WalkStep> steps) {
+        String title = String.format(Locale.ROOT, "Nested walk of 0x%x: %d references", va, steps.size());
+        long gpa = -1;
+        for (WalkStep s : steps) {
+            if (!s.gstage() && (s.entry() & Pte.V) != 0 && Pte.isLeaf(s.entry())) {
+                long mask = Pte.levelSize(s.level()) - 1;
+                gpa = ((Pte.ppn(s.entry()) << 12) & ~mask) | (va & mask);
+            }
+        }
+        WalkStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (last != null && last.gstage() && last.guestLevel() == -1 && last.level() == 0 && (last.entry() & Pte.V) != 0) {
+            return title + String.format(Locale.ROOT, " → GPA 0x%x → host frame 0x%x", gpa < 0 ? va : gpa,
+                    Pte.ppn(last.entry()));
+        }
+        if (steps.isEmpty()) {
+            return title + " (not a canonical address)";
+        }
+        if (last != null && !last.gstage()) {
+            WalkStep previous = steps.size() > 1 ? steps.get(steps.size() - 2) : null;
+            if (previous != null && previous.gstage() && (previous.entry() & Pte.V) == 0) {
+                return title + " → the guest's table page has no host frame yet";
+            }
+            return title + " → not mapped by the guest (page fault)";
+        }
+        return title + (gpa >= 0 ? String.format(Locale.ROOT, " → GPA 0x%x", gpa) : "")
+                + " → no host frame yet (MMIO, or RAM the VMM maps on first touch)";
+    }
+
+    private static String[] walkRow(int n, WalkStep s) {
+        boolean valid = (s.entry() & Pte.V) != 0;
+        String what = s.gstage()
+                ? String.format(Locale.ROOT, "%d. G-stage level %d, for %s", n, s.level(),
+                        s.guestLevel() < 0 ? "the final GPA" : "the guest's level-" + s.guestLevel() + " table")
+                : String.format(Locale.ROOT, "%d. guest PTE, level %d", n, s.level());
+        String target = valid && !s.gstage() ? String.format(Locale.ROOT, "0x%x", Pte.ppn(s.entry()) << 12) : "";
+        String frame = valid && s.gstage() && s.level() == 0 ? String.format(Locale.ROOT, "0x%x", Pte.ppn(s.entry())) : "";
+        String state = !valid ? "invalid" : Pte.isLeaf(s.entry()) ? "leaf" : "table";
+        return new String[] {what, target, frame, valid && Pte.isLeaf(s.entry()) ? flags(s.entry()) : "", state,
+            String.format(Locale.ROOT, "0x%x (%s)", s.address(), s.gstage() ? "host" : "GPA"),
+            String.format(Locale.ROOT, "0x%x", s.entry())};
     }
 
     private static void index(List<PageTableNode> nodes, String table, Map<String, Long> into) {
@@ -164,6 +277,20 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         }
     }
 
+    private boolean changed(PageTableNode n, boolean shadow) {
+        Long old = before.get((shadow ? "s" : "g") + n.level() + ":" + n.gva());
+        return old == null || old != n.pte();
+    }
+
+    private boolean changedBelow(PageTableNode n, boolean shadow) {
+        for (PageTableNode c : n.children()) {
+            if (changed(c, shadow) || changedBelow(c, shadow)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Items for {@code nodes}; each one's own children are made when it is expanded. */
     private void addChildren(TreeItem parent, List<PageTableNode> nodes, boolean shadow) {
         for (PageTableNode n : nodes) {
@@ -171,11 +298,13 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
             item.setData(NODE, n);
             item.setData(SHADOW, shadow);
             item.setText(row(n));
-            String key = (shadow ? "s" : "g") + n.level() + ":" + n.gva();
-            Long old = before.get(key);
-            if (!before.isEmpty() && (old == null || old != n.pte())) {
-                item.setFont(bold);
-                item.setBackground(changedColor);
+            if (!before.isEmpty()) {
+                if (changed(n, shadow)) {
+                    item.setFont(bold);
+                    item.setBackground(changedColor);
+                } else if (changedBelow(n, shadow)) {
+                    item.setFont(bold);
+                }
             }
             if (!n.children().isEmpty()) {
                 new TreeItem(item, SWT.NONE); // a placeholder until expanded
@@ -214,15 +343,13 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
 
     /** R W X U G A D, each letter or '-'. */
     static String flags(long pte) {
-        String letters = "RWXUGAD";
-        StringBuilder s = new StringBuilder(7);
-        for (int i = 0; i < 7; i++) {
-            s.append((pte & (1L << (i + 1))) != 0 ? letters.charAt(i) : '-');
-        }
-        return s.toString();
+        return Pte.flags(pte);
     }
 
-    /** Reveals and selects the guest leaf that maps {@code text} (a hex address); false if none does. */
+    /**
+     * Reveals and selects the guest leaf that maps {@code text} (a hex address), reveals its shadow entry in
+     * shadow mode and walks it in nested mode; false if the guest does not map it.
+     */
     public boolean reveal(String text) {
         long va;
         try {
@@ -232,13 +359,34 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
             status.setText("'" + text + "' is not a hex address");
             return false;
         }
-        if (tree.getItemCount() == 0) {
+        if (tree.getItemCount() == 0 || snapshot == null) {
             return false;
         }
-        TreeItem at = tree.getItem(0);
+        if (snapshot.mode() == PagingMode.NESTED) {
+            walkAddress = va;
+            walkChosen = true;
+            showWalk();
+        }
+        TreeItem shadowLeaf = snapshot.mode() == PagingMode.SHADOW ? leafFor(tree.getItem(1), va) : null;
+        TreeItem leaf = leafFor(tree.getItem(0), va);
+        if (leaf == null) {
+            status.setText(String.format(Locale.ROOT, "0x%x is not mapped", va));
+            return false;
+        }
+        tree.setSelection(leaf);
+        tree.showItem(leaf);
+        PageTableNode n = (PageTableNode) leaf.getData(NODE);
+        status.setText(String.format(Locale.ROOT, "0x%x maps to guest-physical 0x%x%s", va, n.target() + (va - n.gva()),
+                snapshot.mode() == PagingMode.NESTED ? "" : shadowLeaf != null ? ", shadowed"
+                        : ", not shadowed (yet)"));
+        return true;
+    }
+
+    /** Expands the path under {@code root} to the leaf that maps {@code va}; that leaf, or null. */
+    private TreeItem leafFor(TreeItem root, long va) {
+        TreeItem at = root;
         while (true) {
             fillChildren(at);
-            at.setExpanded(true);
             TreeItem next = null;
             for (TreeItem child : at.getItems()) {
                 if (child.getData(NODE) instanceof PageTableNode n && Long.compareUnsigned(va - n.gva(), n.size()) < 0) {
@@ -246,16 +394,11 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
                 }
             }
             if (next == null) {
-                status.setText(String.format(Locale.ROOT, "0x%x is not mapped", va));
-                return false;
+                return null;
             }
-            PageTableNode n = (PageTableNode) next.getData(NODE);
-            if (n.isLeaf()) {
-                tree.setSelection(next);
-                tree.showItem(next);
-                status.setText(String.format(Locale.ROOT, "0x%x maps to guest-physical 0x%x", va,
-                        n.target() + (va - n.gva())));
-                return true;
+            at.setExpanded(true);
+            if (((PageTableNode) next.getData(NODE)).isLeaf()) {
+                return next;
             }
             at = next;
         }
@@ -264,6 +407,11 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
     /** The tree (for tests). */
     public Tree tree() {
         return tree;
+    }
+
+    /** The ground of entries new or changed since the last suspend (for tests). */
+    public Color changedColor() {
+        return changedColor;
     }
 
     @Override

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -32,9 +35,10 @@ import dev.guestbench.vmm.exit.TrapRecord;
 /**
  * Every exit and trap of the VM, newest last, in a virtual table: only the rows on screen are ever made,
  * so a history of a million records scrolls as smoothly as one of ten. While the VM runs the view follows
- * it a few times a second; a filter by cause, privilege or vCPU shows the matching records only.
+ * it a few times a second, and at once at every suspend; a filter by cause, privilege or vCPU shows the
+ * matching records only, and looks only at the records that came since its last look.
  */
-public final class TrapHistoryView extends ViewPart {
+public final class TrapHistoryView extends ViewPart implements IDebugEventSetListener {
 
     /** The view's id. */
     public static final String ID = "dev.guestbench.debug.ui.trapHistory";
@@ -52,8 +56,10 @@ public final class TrapHistoryView extends ViewPart {
     private final Disassembler disassembler = new Disassembler(true);
     private GuestDebugTarget target;
     private long shownTotal = -1;
-    /** The held-record indices the filter lets through, or null when no filter is set. */
-    private int[] filtered;
+    /** The sequence numbers of the records the filter lets through, or null when no filter is set. */
+    private SeqList filtered;
+    /** Records before this sequence number have been put through the filter. */
+    private long filteredUpTo;
     private boolean follow = true;
     private boolean disposed;
 
@@ -99,8 +105,23 @@ public final class TrapHistoryView extends ViewPart {
                 exportCsv();
             }
         });
+        DebugPlugin.getDefault().addDebugEventListener(this);
         refresh();
         schedule();
+    }
+
+    @Override
+    public void handleDebugEvents(DebugEvent[] events) {
+        for (DebugEvent e : events) {
+            if (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE) {
+                table.getDisplay().asyncExec(() -> {
+                    if (!disposed && !table.isDisposed()) {
+                        refresh();
+                    }
+                });
+                return;
+            }
+        }
     }
 
     private void schedule() {
@@ -145,8 +166,8 @@ public final class TrapHistoryView extends ViewPart {
         }
         shownTotal = total;
         if (hasFilter()) {
-            computeFilter(h);
-            table.setItemCount(filtered.length);
+            updateFilter(h, total);
+            table.setItemCount(filtered.size());
         } else {
             table.setItemCount(h.size());
         }
@@ -171,7 +192,18 @@ public final class TrapHistoryView extends ViewPart {
         refresh();
     }
 
-    private void computeFilter(TrapHistory h) {
+    /**
+     * Brings {@link #filtered} up to {@code total}: records that fell out of the ring are dropped from its
+     * front and only the records made since the last call are tested, so a step costs what it added.
+     */
+    private void updateFilter(TrapHistory h, long total) {
+        if (filtered == null) {
+            filtered = new SeqList();
+            filteredUpTo = 0;
+        }
+        int held = h.size();
+        long first = total - held;
+        filtered.dropBelow(first);
         String cause = causeFilter.getText().trim().toLowerCase(Locale.ROOT);
         int priv = switch (privFilter.getSelectionIndex()) {
             case 1 -> 0;
@@ -180,20 +212,50 @@ public final class TrapHistoryView extends ViewPart {
             default -> -1;
         };
         int hart = hartFilter.getSelectionIndex() - 1;
-        int held = h.size();
-        int[] keep = new int[held];
-        int n = 0;
-        for (int k = 0; k < held; k++) {
-            TrapRecord r = h.get(k);
+        for (long seq = Math.max(filteredUpTo, first); seq < total; seq++) {
+            TrapRecord r = h.get((int) (seq - first));
             if (priv != -1 && r.privilege() != priv || hart >= 0 && r.hart() != hart) {
                 continue;
             }
             if (!cause.isEmpty() && !TrapRecord.causeName(r.cause()).contains(cause) && !r.reason().label().contains(cause)) {
                 continue;
             }
-            keep[n++] = k;
+            filtered.add(seq);
         }
-        filtered = java.util.Arrays.copyOf(keep, n);
+        filteredUpTo = total;
+    }
+
+    /** A growable list of ascending sequence numbers that can drop its front cheaply. */
+    private static final class SeqList {
+        private long[] seqs = new long[1024];
+        private int start;
+        private int end;
+
+        int size() {
+            return end - start;
+        }
+
+        long get(int i) {
+            return seqs[start + i];
+        }
+
+        void add(long seq) {
+            if (end == seqs.length) {
+                int n = size();
+                long[] grown = n * 2 > seqs.length ? new long[seqs.length * 2] : seqs;
+                System.arraycopy(seqs, start, grown, 0, n);
+                seqs = grown;
+                start = 0;
+                end = n;
+            }
+            seqs[end++] = seq;
+        }
+
+        void dropBelow(long seq) {
+            while (start < end && seqs[start] < seq) {
+                start++;
+            }
+        }
     }
 
     private TrapRecord record(int row) {
@@ -201,7 +263,11 @@ public final class TrapHistoryView extends ViewPart {
             return null;
         }
         TrapHistory h = target.debugger().trapHistory();
-        int k = filtered != null ? (row < filtered.length ? filtered[row] : -1) : row;
+        int k = row;
+        if (filtered != null) {
+            long first = h.total() - h.size();
+            k = row < filtered.size() ? (int) (filtered.get(row) - first) : -1;
+        }
         if (k < 0 || k >= h.size()) {
             return null;
         }
@@ -282,6 +348,7 @@ public final class TrapHistoryView extends ViewPart {
     @Override
     public void dispose() {
         disposed = true;
+        DebugPlugin.getDefault().removeDebugEventListener(this);
         super.dispose();
     }
 }

@@ -1,6 +1,14 @@
 package dev.guestbench.debug.ui.views;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IDebugEventSetListener;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -14,7 +22,15 @@ import dev.guestbench.debug.ui.GuestContext;
 import dev.guestbench.vmm.Vm;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.cpu.Vcpu;
+import dev.guestbench.vmm.boot.ResetRom;
 import dev.guestbench.vmm.debug.VmDebugger;
+import dev.guestbench.vmm.device.Aclint;
+import dev.guestbench.vmm.device.Bus;
+import dev.guestbench.vmm.device.DeviceRegister;
+import dev.guestbench.vmm.device.Inspectable;
+import dev.guestbench.vmm.device.Plic;
+import dev.guestbench.vmm.device.TestFinisher;
+import dev.guestbench.vmm.device.Uart16550;
 import dev.guestbench.vmm.exit.Disposition;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapHistory;
@@ -24,10 +40,11 @@ import dev.guestbench.vmm.memory.PagingMode;
 /**
  * The hypervisor's view of the VM: its vCPUs (state, privilege, pc, instructions retired, MIPS), exits per
  * reason and disposition, and memory (guest frames in use, decoded code pages, TLB hit rate, shadow or
- * G-stage pages). Refreshed
- * twice a second; the tree's shape is made once per VM so expansion survives refreshes.
+ * G-stage pages), and the devices on its bus with their registers, read without side effects. Refreshed
+ * twice a second and at every suspend; the tree's shape is made once per VM so expansion survives refreshes,
+ * and a device's registers are read only while its row is expanded.
  */
-public final class VmmView extends ViewPart {
+public final class VmmView extends ViewPart implements IDebugEventSetListener {
 
     /** The view's id. */
     public static final String ID = "dev.guestbench.debug.ui.vmm";
@@ -44,6 +61,8 @@ public final class VmmView extends ViewPart {
     private TreeItem decodedItem;
     private TreeItem tlbItem;
     private TreeItem pagingItem;
+    private List<Bus.Attachment> devices;
+    private TreeItem[] deviceItems;
     private long[] lastRetired;
     private long lastNanos;
     private double[] mips;
@@ -61,8 +80,28 @@ public final class VmmView extends ViewPart {
             c.setText(names[i]);
             c.setWidth(widths[i]);
         }
+        tree.addListener(SWT.Expand, e -> {
+            if (e.item instanceof TreeItem item && item.getData() instanceof Bus.Attachment a) {
+                showRegisters(item, a);
+            }
+        });
+        DebugPlugin.getDefault().addDebugEventListener(this);
         refresh();
         schedule();
+    }
+
+    @Override
+    public void handleDebugEvents(DebugEvent[] events) {
+        for (DebugEvent e : events) {
+            if (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE) {
+                tree.getDisplay().asyncExec(() -> {
+                    if (!disposed && !tree.isDisposed()) {
+                        refresh();
+                    }
+                });
+                return;
+            }
+        }
     }
 
     private void schedule() {
@@ -125,6 +164,30 @@ public final class VmmView extends ViewPart {
         tlbItem.setText(0, "TLB hit rate (all vCPUs)");
         pagingItem = new TreeItem(memory, SWT.NONE);
         pagingItem.setText(0, "paging");
+        TreeItem devicesItem = new TreeItem(vmItem, SWT.NONE);
+        devicesItem.setText("Devices");
+        devices = d.devices();
+        deviceItems = new TreeItem[devices.size()];
+        TreeItem uart = null;
+        for (int i = 0; i < deviceItems.length; i++) {
+            Bus.Attachment a = devices.get(i);
+            TreeItem item = new TreeItem(devicesItem, SWT.NONE);
+            item.setData(a);
+            item.setText(new String[] {String.format(Locale.ROOT, "%s @ 0x%x", a.device().name(), a.base()),
+                String.format(Locale.ROOT, "%s, 0x%x bytes", kind(a), a.size())});
+            if (a.device() instanceof Inspectable) {
+                new TreeItem(item, SWT.NONE); // a placeholder until expanded
+            }
+            if (a.device() instanceof Uart16550 && uart == null) {
+                uart = item;
+            }
+            deviceItems[i] = item;
+        }
+        devicesItem.setExpanded(true);
+        if (uart != null) {
+            showRegisters(uart, (Bus.Attachment) uart.getData());
+            uart.setExpanded(true);
+        }
         lastRetired = new long[d.harts()];
         mips = new double[d.harts()];
         lastNanos = System.nanoTime();
@@ -175,6 +238,83 @@ public final class VmmView extends ViewPart {
                         paging.shadowPages(), paging.shadowFaults(), paging.ptWriteTraps())
                 : String.format(Locale.ROOT, "nested: %,d G-stage pages, %,d G-stage faults, %.1f references per walk",
                         paging.gstagePages(), paging.gstageFaults(), paging.referencesPerWalk()));
+        for (TreeItem item : deviceItems) {
+            if (item.getExpanded()) {
+                showRegisters(item, (Bus.Attachment) item.getData());
+            }
+        }
+    }
+
+    private static String kind(Bus.Attachment a) {
+        return switch (a.device()) {
+            case Uart16550 u -> "ns16550a UART";
+            case Plic p -> "PLIC";
+            case Aclint c -> "CLINT (ACLINT MSWI and MTIMER)";
+            case TestFinisher t -> "SiFive test finisher";
+            case ResetRom r -> "mask ROM";
+            default -> a.device().getClass().getSimpleName();
+        };
+    }
+
+    /** Puts the device's registers under its row, grouped as the device groups them; reuses the rows it can. */
+    private static void showRegisters(TreeItem item, Bus.Attachment a) {
+        if (!(a.device() instanceof Inspectable device)) {
+            return;
+        }
+        List<DeviceRegister> top = new ArrayList<>();
+        Map<String, List<DeviceRegister>> groups = new LinkedHashMap<>();
+        for (DeviceRegister r : device.registers()) {
+            if (r.group().isEmpty()) {
+                top.add(r);
+            } else {
+                groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
+            }
+        }
+        int i = fillRegisters(item, 0, top);
+        for (Map.Entry<String, List<DeviceRegister>> g : groups.entrySet()) {
+            TreeItem groupItem = child(item, i++, "group " + g.getKey());
+            setText(groupItem, 0, g.getKey());
+            fillRegisters(groupItem, 0, g.getValue());
+            truncate(groupItem, g.getValue().size());
+        }
+        truncate(item, i);
+    }
+
+    private static int fillRegisters(TreeItem parent, int from, List<DeviceRegister> registers) {
+        int i = from;
+        for (DeviceRegister r : registers) {
+            TreeItem row = child(parent, i++, r.name());
+            setText(row, 0, r.offset() == DeviceRegister.INTERNAL ? r.name()
+                    : String.format(Locale.ROOT, "%s  +0x%x", r.name(), r.offset()));
+            setText(row, 1, r.meaning().isEmpty() ? r.hexValue() : r.hexValue() + "  " + r.meaning());
+        }
+        return i;
+    }
+
+    /** The child at {@code index} if it shows {@code key}; otherwise the children from there on are remade. */
+    private static TreeItem child(TreeItem parent, int index, String key) {
+        if (index < parent.getItemCount()) {
+            TreeItem c = parent.getItem(index);
+            if (key.equals(c.getData())) {
+                return c;
+            }
+            truncate(parent, index);
+        }
+        TreeItem c = new TreeItem(parent, SWT.NONE);
+        c.setData(key);
+        return c;
+    }
+
+    private static void truncate(TreeItem parent, int count) {
+        for (int k = parent.getItemCount() - 1; k >= count; k--) {
+            parent.getItem(k).dispose();
+        }
+    }
+
+    private static void setText(TreeItem item, int column, String text) {
+        if (!text.equals(item.getText(column))) {
+            item.setText(column, text);
+        }
     }
 
     /** The tree (for tests). */
@@ -190,6 +330,7 @@ public final class VmmView extends ViewPart {
     @Override
     public void dispose() {
         disposed = true;
+        DebugPlugin.getDefault().removeDebugEventListener(this);
         super.dispose();
     }
 }

@@ -77,7 +77,7 @@ public final class BlockTranslator implements BlockCompiler {
     }
 
     /** One guest instruction of a block; {@code pc} is its offset in the page. */
-    private record Insn(int op, int rd, int rs1, int rs2, int imm, long pc, int length) {
+    private record Insn(int op, int rd, int rs1, int rs2, int imm, long pc, int length, int bits) {
     }
 
     /** The instructions of the block at {@code slot}: supported ones up to a control transfer or page end. */
@@ -96,7 +96,7 @@ public final class BlockTranslator implements BlockCompiler {
             }
             int length = w < 0 ? 2 : 4;
             Insn insn = new Insn(op, (w >>> 8) & 31, (w >>> 13) & 31, (w >>> 18) & 31, (int) (decoded >> 32),
-                    2L * s, length);
+                    2L * s, length, page.bits[s]);
             insns.add(insn);
             if (endsBlock(op)) {
                 break;
@@ -130,6 +130,13 @@ public final class BlockTranslator implements BlockCompiler {
     private record Exit(Label label, int index, long pc, long dirty) {
     }
 
+    /**
+     * The out-of-line path of load or store {@code index} when the micro TLB does not cover it: a call into the
+     * MMU's slow path, then back to {@code resume} with the registers written up to and including it.
+     */
+    private record Miss(Label label, Label resume, Insn insn, int index, long dirty) {
+    }
+
     private byte[] generate(List<Insn> insns) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -161,6 +168,7 @@ public final class BlockTranslator implements BlockCompiler {
         private final MethodVisitor mv;
         private final List<Insn> insns;
         private final List<Exit> exits = new ArrayList<>();
+        private final List<Miss> misses = new ArrayList<>();
         private long used;
         private long dirty;
 
@@ -207,6 +215,9 @@ public final class BlockTranslator implements BlockCompiler {
             if (!ended) {
                 Insn last = insns.get(insns.size() - 1);
                 finish(insns.size(), () -> pushPc(last.pc() + last.length()));
+            }
+            for (Miss m : misses) {
+                slowPath(m);
             }
             for (Exit e : exits) {
                 mv.visitLabel(e.label());
@@ -353,10 +364,9 @@ public final class BlockTranslator implements BlockCompiler {
             mv.visitVarInsn(ISTORE, OFFSET);
         }
 
-        /** Jumps to a new early exit unless the TLB entry matches and the access stays inside the page. */
-        private void checkTlb(int tagsLocal, int size, int k, long pc) {
-            Label exit = new Label();
-            exits.add(new Exit(exit, k, pc, dirty));
+        /** Jumps to {@code miss} unless the TLB entry matches and the access stays inside the page. */
+        private void checkTlb(int tagsLocal, int size, Label miss) {
+            Label exit = miss;
             mv.visitVarInsn(ALOAD, tagsLocal);
             mv.visitVarInsn(ILOAD, INDEX);
             mv.visitInsn(LALOAD);
@@ -380,7 +390,8 @@ public final class BlockTranslator implements BlockCompiler {
                 default -> 8;
             };
             address(i);
-            checkTlb(READ_TAGS, size, k, i.pc());
+            Label miss = new Label();
+            checkTlb(READ_TAGS, size, miss);
             mv.visitVarInsn(ALOAD, READ_PAGES);
             mv.visitVarInsn(ILOAD, INDEX);
             mv.visitInsn(AALOAD);
@@ -396,6 +407,9 @@ public final class BlockTranslator implements BlockCompiler {
             };
             mv.visitMethodInsn(INVOKESTATIC, MEMORY, name, "([BI)J", false);
             set(i.rd());
+            Label resume = new Label();
+            mv.visitLabel(resume);
+            misses.add(new Miss(miss, resume, i, k, dirty));
         }
 
         private void store(Insn i, int k) {
@@ -406,7 +420,8 @@ public final class BlockTranslator implements BlockCompiler {
                 default -> 8;
             };
             address(i);
-            checkTlb(WRITE_TAGS, size, k, i.pc());
+            Label miss = new Label();
+            checkTlb(WRITE_TAGS, size, miss);
             mv.visitVarInsn(ALOAD, WRITE_PAGES);
             mv.visitVarInsn(ILOAD, INDEX);
             mv.visitInsn(AALOAD);
@@ -419,6 +434,50 @@ public final class BlockTranslator implements BlockCompiler {
                 default -> "sd";
             };
             mv.visitMethodInsn(INVOKESTATIC, MEMORY, name, "([BIJ)V", false);
+            Label resume = new Label();
+            mv.visitLabel(resume);
+            misses.add(new Miss(miss, resume, i, k, dirty));
+        }
+
+        /**
+         * A load or store the micro TLB missed: Vcpu.jitLoad / jitStore do it through the MMU and stay in the
+         * block; when it trapped, reached a device or must stop the block (code changed, a stop was asked for),
+         * they set cpu.jitExit and the block ends after it (the interpreter sorts out which).
+         */
+        private void slowPath(Miss m) {
+            Insn i = m.insn();
+            mv.visitLabel(m.label());
+            dirty = m.dirty();
+            mv.visitVarInsn(ALOAD, CPU);
+            mv.visitVarInsn(LLOAD, ADDRESS);
+            if (isLoad(i.op())) {
+                push(i.op());
+                pushPc(i.pc());
+                push(i.bits());
+                push(m.index());
+                // A faulting load leaves rd as it was: the helper hands the old value back.
+                get(i.rd());
+                mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "jitLoad", "(JIJIIJ)J", false);
+                set(i.rd());
+            } else {
+                push(switch (i.op()) {
+                    case Op.SB -> 1;
+                    case Op.SH -> 2;
+                    case Op.SW -> 4;
+                    default -> 8;
+                });
+                get(i.rs2());
+                pushPc(i.pc());
+                push(i.bits());
+                push(m.index());
+                mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "jitStore", "(JIJJII)V", false);
+            }
+            Label leave = new Label();
+            exits.add(new Exit(leave, m.index() + 1, i.pc() + i.length(), m.dirty()));
+            mv.visitVarInsn(ALOAD, CPU);
+            mv.visitFieldInsn(GETFIELD, VCPU, "jitExit", "Z");
+            mv.visitJumpInsn(IFNE, leave);
+            mv.visitJumpInsn(GOTO, m.resume());
         }
 
         /** A branch or jump: ends the block with the target as the next pc. */
