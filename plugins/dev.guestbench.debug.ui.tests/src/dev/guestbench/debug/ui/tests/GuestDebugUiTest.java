@@ -40,7 +40,12 @@ import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.debug.ui.IDebugView;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -65,6 +70,7 @@ import dev.guestbench.debug.core.model.GuestStackFrame;
 import dev.guestbench.debug.core.model.GuestThread;
 import dev.guestbench.debug.ui.GuestModelPresentation;
 import dev.guestbench.debug.ui.breakpoints.LineBreakpointToggler;
+import dev.guestbench.debug.ui.breakpoints.WatchpointPage;
 import dev.guestbench.debug.ui.views.DisassemblyView;
 import dev.guestbench.debug.ui.views.PageTablesView;
 import dev.guestbench.debug.ui.views.TrapHistoryView;
@@ -679,6 +685,50 @@ class GuestDebugUiTest {
 
     private static byte[] bytes(long v) {
         return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    @Test
+    void theWatchpointPropertiesPageChangesRangeAndKindAndRefusesBadInput() throws Exception {
+        GuestWatchpoint watch = new GuestWatchpoint(ResourcesPlugin.getWorkspace().getRoot(),
+                new Watchpoint(0x8000_1000L, 4, Watchpoint.Kind.WRITE, false));
+        WatchpointPage page = new WatchpointPage();
+        page.setElement(watch);
+        Shell shell = new Shell(Workbench.shell());
+        try {
+            page.createControl(shell);
+            List<Text> texts = new java.util.ArrayList<>();
+            List<Combo> combos = new java.util.ArrayList<>();
+            collect(page.getControl(), texts, combos);
+            assertEquals("0x80001000", texts.get(0).getText());
+            assertEquals("4", texts.get(1).getText());
+            texts.get(0).setText("0x80002000");
+            texts.get(1).setText("16");
+            combos.get(0).select(2); // read or write
+            assertTrue(page.performOk(), String.valueOf(page.getErrorMessage()));
+            assertEquals(0x8000_2000L, watch.address());
+            assertEquals(16, watch.length());
+            assertTrue(watch.isAccess() && watch.isModification());
+            assertEquals(Watchpoint.Kind.ACCESS, watch.watchpoint().kind());
+            texts.get(1).setText("0");
+            assertFalse(page.performOk());
+            assertTrue(page.getErrorMessage().contains("1 to"), page.getErrorMessage());
+            assertEquals(16, watch.length(), "unchanged");
+        } finally {
+            shell.dispose();
+            DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(watch, true);
+        }
+    }
+
+    private static void collect(Control c, List<Text> texts, List<Combo> combos) {
+        if (c instanceof Text t) {
+            texts.add(t);
+        } else if (c instanceof Combo k) {
+            combos.add(k);
+        } else if (c instanceof Composite parent) {
+            for (Control child : parent.getChildren()) {
+                collect(child, texts, combos);
+            }
+        }
     }
 
     private static boolean suspended(List<DebugEvent> events, Object source, int detail) {
