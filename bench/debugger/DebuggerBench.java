@@ -14,12 +14,14 @@ import dev.guestbench.vmm.debug.DebugListener;
 import dev.guestbench.vmm.debug.SuspendEvent;
 import dev.guestbench.vmm.debug.TrapFilter;
 import dev.guestbench.vmm.debug.VmDebugger;
+import dev.guestbench.vmm.debug.Watchpoint;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.memory.HostMemory;
 
 /**
  * The debugger's speed figures, run by hand (see bench/README.md):
- *   debugged KERNEL.elf [runs]  the same kernel under a VmDebugger: no breakpoints, then one in an unvisited page
+ *   debugged KERNEL.elf [runs]  the same kernel under a VmDebugger: no breakpoints, then one in an unvisited page,
+ *                               then one watchpoint on an unvisited page
  *   terminate SPIN.elf [runs]   ms from VmDebugger.terminate() to the VM's end, for a guest looping forever
  *   step ECALLS.elf             ms per instruction step (request to suspend event) once 100,000 exits are recorded
  */
@@ -46,12 +48,16 @@ public final class DebuggerBench {
     }
 
     private static void debugged(byte[] elf, int runs) throws Exception {
-        for (boolean withBreakpoint : new boolean[] {false, true}) {
+        String[] setups = {"VmDebugger, no breakpoints (MIPS)", "VmDebugger, one breakpoint elsewhere (MIPS)",
+            "VmDebugger, one watchpoint elsewhere (MIPS)"};
+        for (int setup = 0; setup < setups.length; setup++) {
             double[] mips = new double[runs];
             for (int i = 0; i < runs; i++) {
                 VmDebugger d = new VmDebugger(VmConfig.of(128L << 20, 1), bare(elf), new HostMemory(128L << 20));
-                if (withBreakpoint) {
+                if (setup == 1) {
                     d.addBreakpoint(0xbfff_f000L); // a page the kernel never runs
+                } else if (setup == 2) {
+                    d.addWatchpoint(new Watchpoint(0x87ff_f000L, 8, Watchpoint.Kind.ACCESS, false)); // never touched
                 }
                 long before = d.retired(0);
                 long t0 = System.nanoTime();
@@ -59,7 +65,7 @@ public final class DebuggerBench {
                 d.awaitTermination(10, TimeUnit.MINUTES);
                 mips[i] = (d.retired(0) - before) * 1e3 / (System.nanoTime() - t0);
             }
-            report(withBreakpoint ? "VmDebugger, one breakpoint elsewhere (MIPS)" : "VmDebugger, no breakpoints (MIPS)", mips);
+            report(setups[setup], mips);
         }
     }
 

@@ -2,6 +2,7 @@
 # JIT translates it during the first fill), loads `flag`, adds to `counter` with an AMO, then turns on Sv39
 # with RAM mapped twice (identity, and an alias at virtual 0) and stores to `flag` through the alias.
     .option norvc
+    .option norelax                 # la stays auipc + addi: gp is not set up
     .section .text
     .globl _start
 _start:

@@ -1,10 +1,12 @@
 package dev.guestbench.debug.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,13 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.IDebugEventSetListener;
+import org.eclipse.debug.core.model.IMemoryBlock;
+import org.eclipse.debug.core.model.IMemoryBlockExtension;
+import org.eclipse.debug.core.model.MemoryByte;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
@@ -48,11 +56,14 @@ import dev.guestbench.asm.ui.tests.Workbench;
 import dev.guestbench.debug.core.GuestDebug;
 import dev.guestbench.debug.core.breakpoints.GuestLineBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestWatchpoint;
+import dev.guestbench.debug.core.launch.GuestLaunch;
 import dev.guestbench.debug.core.launch.GuestLaunchConfigurations;
 import dev.guestbench.debug.core.model.GuestDebugTarget;
 import dev.guestbench.debug.core.model.GuestProcess;
 import dev.guestbench.debug.core.model.GuestStackFrame;
 import dev.guestbench.debug.core.model.GuestThread;
+import dev.guestbench.debug.ui.GuestModelPresentation;
 import dev.guestbench.debug.ui.breakpoints.LineBreakpointToggler;
 import dev.guestbench.debug.ui.views.DisassemblyView;
 import dev.guestbench.debug.ui.views.PageTablesView;
@@ -61,6 +72,7 @@ import dev.guestbench.debug.ui.views.VmmView;
 import dev.guestbench.debug.ui.wizard.NewGuestKernelWizard;
 import dev.guestbench.vmm.debug.SuspendReason;
 import dev.guestbench.vmm.debug.TrapFilter;
+import dev.guestbench.vmm.debug.Watchpoint;
 import dev.guestbench.vmm.exit.ExitReason;
 import dev.guestbench.vmm.exit.TrapRecord;
 
@@ -499,6 +511,185 @@ class GuestDebugUiTest {
         assertTrue(!process.isTerminated());
         process.terminate();
         Workbench.waitUntil("the runaway guest to end", Duration.ofSeconds(10), process::isTerminated);
+    }
+
+    /** Two vCPUs that count, each in a doubleword of its own (hart 0 starts hart 1 through SBI HSM). */
+    private static final String SMP_GUEST = String.join("\n",
+            "    .option norelax",
+            "    .section .text",
+            "    .globl _start",
+            "_start:",
+            "    li a7, 0x48534D",
+            "    li a6, 0",
+            "    li a0, 1",
+            "    la a1, secondary",
+            "    li a2, 0",
+            "    ecall",
+            "    la s1, count0",
+            "loop0:",
+            "    ld t0, 0(s1)",
+            "    addi t0, t0, 1",
+            "    sd t0, 0(s1)",
+            "    j loop0",
+            "secondary:",
+            "    la s1, count1",
+            "loop1:",
+            "    ld t0, 0(s1)",
+            "    addi t0, t0, 1",
+            "store1:",
+            "    sd t0, 0(s1)",
+            "    j loop1",
+            "    .section .data",
+            "    .balign 8",
+            "count0:",
+            "    .dword 0",
+            "count1:",
+            "    .dword 0",
+            "");
+
+    /** A launch configuration of a new project's {@code name}.S holding {@code source}, with {@code harts} vCPUs. */
+    private static ILaunchConfiguration kernel(String name, String source, int harts) throws Exception {
+        NewGuestKernelWizard wizard = new NewGuestKernelWizard();
+        wizard.create(name, null);
+        IFile file = wizard.project().getFile(name + ".S");
+        file.create(new ByteArrayInputStream(source.getBytes(StandardCharsets.US_ASCII)), true, null);
+        var copy = GuestLaunchConfigurations.create(file).getWorkingCopy();
+        copy.setAttribute(GuestLaunch.HARTS, harts);
+        return copy.doSave();
+    }
+
+    @Test
+    void aWatchpointStopsEveryVcpuAndEachVcpuThenRunsOnItsOwn() throws Exception {
+        ILaunchConfiguration config = kernel("smp", SMP_GUEST, 2);
+        List<DebugEvent> debugEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        IDebugEventSetListener listener = set -> debugEvents.addAll(List.of(set));
+        DebugPlugin.getDefault().addDebugEventListener(listener);
+        try {
+            // The watchpoint is set before the launch; the kernel's labels are known only after it.
+            GuestWatchpoint watch = new GuestWatchpoint(ResourcesPlugin.getWorkspace().getRoot(),
+                    new Watchpoint(0x87ff_f000L, 8, Watchpoint.Kind.WRITE, false)); // untouched RAM
+            DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(watch);
+            ILaunch launch = launch(config, ILaunchManager.DEBUG_MODE);
+            Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
+            GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
+            long count0 = target.kernel().address("count0");
+            long count1 = target.kernel().address("count1");
+            long store1 = target.kernel().address("store1");
+            // Move it onto count1 (the properties page's way): the VM takes the change while it runs.
+            watch.set(count1, 8, false, true, false);
+            GuestThread thread0 = target.thread(0);
+            GuestThread thread1 = target.thread(1);
+            Workbench.waitUntil("the stop at the watchpoint", LOOSE, thread1::isSuspended);
+            assertEquals(SuspendReason.WATCHPOINT, thread1.lastSuspend().reason());
+            assertTrue(thread0.isSuspended(), "all-stop: vCPU 0 stopped too");
+            String label = new GuestModelPresentation().getText(thread1);
+            assertTrue(label.contains(String.format("suspended: watchpoint write 0x%x (8 bytes): 0x", count1))
+                    && label.endsWith(String.format(" at pc 0x%x)", store1)), label);
+            assertEquals(List.of(watch), List.of(thread1.getBreakpoints()));
+            assertEquals(String.format("Write watchpoint: [0x%x, +8) guest-virtual", count1),
+                    new GuestModelPresentation().getText(watch));
+            assertTrue(watch.isModification() && !watch.isAccess());
+            Workbench.waitUntil("the suspend events", LOOSE, () -> suspended(debugEvents, thread1, DebugEvent.BREAKPOINT)
+                    && suspended(debugEvents, thread0, DebugEvent.CLIENT_REQUEST));
+            DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(watch, true);
+
+            // Resume vCPU 1 alone: vCPU 0 stays where it is.
+            long before0 = read(target, count0);
+            long before1 = read(target, count1);
+            debugEvents.clear();
+            assertTrue(thread1.canResume());
+            thread1.resume();
+            Workbench.waitUntil("vCPU 1 counting", LOOSE, () -> read(target, count1) > before1 + 1000);
+            assertTrue(thread0.isSuspended());
+            assertFalse(thread1.isSuspended());
+            assertTrue(target.canResume() && target.canSuspend(), "one vCPU runs, one is suspended");
+            assertEquals(before0, read(target, count0));
+            assertTrue(debugEvents.stream().anyMatch(e -> e.getSource() == thread1 && e.getKind() == DebugEvent.RESUME));
+            assertFalse(debugEvents.stream().anyMatch(e -> e.getSource() == thread0), debugEvents.toString());
+            assertTrue(new GuestModelPresentation().getText(thread1).contains("(running)"));
+
+            // Step vCPU 0 by instruction while vCPU 1 runs on; then suspend vCPU 1 alone.
+            target.setInstructionStepping(true);
+            long pc0 = target.debugger().pc(0);
+            thread0.stepInto();
+            Workbench.waitUntil("vCPU 0's step", LOOSE, () -> thread0.isSuspended() && !thread0.isStepping());
+            assertEquals(pc0 + 4, target.debugger().pc(0));
+            assertFalse(thread1.isSuspended(), "vCPU 1 runs on");
+            thread1.suspend();
+            Workbench.waitUntil("vCPU 1 suspended", LOOSE, thread1::isSuspended);
+            assertEquals(SuspendReason.CLIENT, thread1.lastSuspend().reason());
+            assertTrue(target.isSuspended());
+            assertFalse(target.canSuspend());
+            target.terminate();
+            Workbench.waitUntil("termination", LOOSE, target::isTerminated);
+        } finally {
+            DebugPlugin.getDefault().removeDebugEventListener(listener);
+        }
+    }
+
+    @Test
+    void memoryBlocksReadAndWriteGuestVirtualAndGuestPhysicalMemory() throws Exception {
+        ILaunch launch = launch(kernel("memory", SMP_GUEST, 2), ILaunchManager.DEBUG_MODE);
+        Workbench.waitUntil("a debug target", LOOSE, () -> launch.getDebugTarget() != null);
+        GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
+        long count1 = target.kernel().address("count1");
+        Workbench.waitUntil("vCPU 1 counting", LOOSE, () -> read(target, count1) > 100);
+        target.suspend();
+        Workbench.waitUntil("the suspend", LOOSE, target::isSuspended);
+
+        // The same doubleword through vCPU 1's translation (by label) and guest-physical (label + offset).
+        IMemoryBlockExtension virtual = target.getExtendedMemoryBlock("count1", target.thread(1));
+        IMemoryBlockExtension physical = target.getExtendedMemoryBlock("phys:count0+8", target.thread(0));
+        assertEquals(BigInteger.valueOf(count1), virtual.getBigBaseAddress());
+        assertEquals(BigInteger.valueOf(count1), physical.getBigBaseAddress());
+        long now = read(target, count1);
+        assertEquals(now, value(virtual.getBytesFromOffset(BigInteger.ZERO, 8)));
+        assertEquals(now, value(physical.getBytesFromOffset(BigInteger.ZERO, 8)));
+        MemoryByte[] none = target.getExtendedMemoryBlock("0x40000000", target.thread(0))
+                .getBytesFromOffset(BigInteger.ZERO, 16);
+        assertFalse(none[0].isReadable(), "no RAM there: unreadable, not zero");
+        DebugException bad = org.junit.jupiter.api.Assertions.assertThrows(DebugException.class,
+                () -> target.getExtendedMemoryBlock("no_such_label", target.thread(0)));
+        assertTrue(bad.getMessage().contains("no_such_label"), bad.getMessage());
+
+        // Written both ways, the guest counts on from the new values.
+        physical.setValue(BigInteger.ZERO, bytes(1_000_000_000L));
+        IMemoryBlockExtension count0 = target.getExtendedMemoryBlock("count0", target.thread(0));
+        count0.setValue(BigInteger.ZERO, bytes(2_000_000_000L));
+        assertEquals(1_000_000_000L, value(virtual.getBytesFromOffset(BigInteger.ZERO, 8)));
+        DebugPlugin.getDefault().getMemoryBlockManager().addMemoryBlocks(new IMemoryBlock[] {virtual, physical});
+        Workbench.page().showView(IDebugUIConstants.ID_MEMORY_VIEW);
+        Workbench.settle();
+        target.resume();
+        Workbench.waitUntil("the guest counting on from what was written", LOOSE,
+                () -> read(target, count1) > 1_000_000_000L && read(target, target.kernel().address("count0")) > 2_000_000_000L);
+        DebugPlugin.getDefault().getMemoryBlockManager().removeMemoryBlocks(new IMemoryBlock[] {virtual, physical});
+        target.terminate();
+        Workbench.waitUntil("termination", LOOSE, target::isTerminated);
+    }
+
+    private static long value(MemoryByte[] bytes) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            assertTrue(bytes[i].isReadable());
+            v |= (bytes[i].getValue() & 0xffL) << (8 * i);
+        }
+        return v;
+    }
+
+    private static byte[] bytes(long v) {
+        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    private static boolean suspended(List<DebugEvent> events, Object source, int detail) {
+        return events.stream().anyMatch(e -> e.getSource() == source && e.getKind() == DebugEvent.SUSPEND
+                && e.getDetail() == detail);
+    }
+
+    private static long read(GuestDebugTarget target, long va) {
+        byte[] b = new byte[8];
+        assertEquals(8, target.debugger().readVirtual(0, va, b));
+        return java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     /** A screenshot of the workbench with {@code view} maximized. */

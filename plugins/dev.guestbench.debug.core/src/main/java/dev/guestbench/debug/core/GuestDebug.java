@@ -21,6 +21,8 @@ public final class GuestDebug {
     public static final String TRAP_BREAKPOINT_MARKER = PLUGIN_ID + ".trapBreakpointMarker";
     /** Marker of a page-table breakpoint. */
     public static final String PAGE_TABLE_BREAKPOINT_MARKER = PLUGIN_ID + ".pageTableBreakpointMarker";
+    /** Marker of a watchpoint on guest memory. */
+    public static final String WATCHPOINT_MARKER = PLUGIN_ID + ".watchpointMarker";
 
     private GuestDebug() {
     }

@@ -16,6 +16,7 @@ import dev.guestbench.debug.core.breakpoints.GuestAddressBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestLineBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestPageTableBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestWatchpoint;
 import dev.guestbench.debug.core.model.GuestDebugTarget;
 import dev.guestbench.debug.core.model.GuestStackFrame;
 import dev.guestbench.debug.core.model.GuestThread;
@@ -47,6 +48,9 @@ public final class GuestModelPresentation extends LabelProvider implements IDebu
             }
             if (element instanceof GuestPageTableBreakpoint b) {
                 return GuestPageTableBreakpoint.describe(b.filter());
+            }
+            if (element instanceof GuestWatchpoint b) {
+                return b.describe();
             }
             if (element instanceof GuestTrapBreakpoint b) {
                 return GuestTrapBreakpoint.describe(b.filter());

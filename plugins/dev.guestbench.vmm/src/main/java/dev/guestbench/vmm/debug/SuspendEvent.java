@@ -1,8 +1,9 @@
 package dev.guestbench.vmm.debug;
 
 /**
- * The VM stopped. In all-stop fashion every vCPU is suspended after a breakpoint or a client's suspend;
- * a step suspends only the stepped vCPU again.
+ * vCPUs stopped. In all-stop fashion every vCPU is suspended after a breakpoint, a trap, page-table or
+ * watchpoint stop or a client's suspend of the VM; a step, a run-to or a client's suspend of one vCPU
+ * suspends only that vCPU.
  *
  * @param hart the vCPU that caused it, or -1 when none did (a client's suspend of the whole VM)
  * @param reason why

@@ -32,10 +32,11 @@ import dev.guestbench.vmm.sched.Scheduler;
 
 /**
  * A VM under a debugger's control, the one API every debugger front end uses. The VM runs on a thread of
- * its own; each vCPU can be suspended, resumed and stepped by instruction; address breakpoints and trap
- * breakpoints suspend every vCPU (all-stop); registers, CSRs and memory can be read and written while the
- * vCPU (for memory: the whole VM) is suspended. Listeners hear of suspends, resumes, the end and UART
- * output.
+ * its own; each vCPU can be suspended, resumed and stepped by itself (a step, a run-to or a resume of one
+ * vCPU runs only that one; the others stay as they are); address, trap and page-table breakpoints and
+ * watchpoints suspend every vCPU (all-stop, as gdb does by default); registers, CSRs and memory can be
+ * read and written while the vCPU (for memory writes: the whole VM) is suspended. Listeners hear of
+ * suspends, resumes, the end and UART output.
  *
  * <p>Commands from other threads are queued for the VM's thread, which pauses the machine at the next
  * slice boundary to take them; nothing else touches the machine while it runs.
@@ -207,7 +208,7 @@ public final class VmDebugger {
 
     /**
      * Steps over one instruction of vCPU {@code hart}: a call (JAL or JALR that links) runs until it returns
-     * to the next instruction; anything else is one instruction step.
+     * to the next instruction (only this vCPU is resumed for it); anything else is one instruction step.
      */
     public void stepOverInstruction(int hart) {
         checkHart(hart);
@@ -225,7 +226,8 @@ public final class VmDebugger {
     /**
      * Steps vCPU {@code hart} instruction by instruction while {@code sameLine} holds for its pc (a source
      * line step), at most {@link #MAX_LINE_STEP} instructions; with {@code overCalls} each call is run
-     * through to its return (the other vCPUs run meanwhile). One suspend event ends it.
+     * through to its return (meanwhile the other vCPUs that run, run on; suspended ones stay suspended).
+     * One suspend event ends it.
      */
     public void stepLine(int hart, LongPredicate sameLine, boolean overCalls) {
         checkHart(hart);
@@ -238,7 +240,10 @@ public final class VmDebugger {
         submit(() -> runToOnThread(hart, cpus[hart].state.x[1]));
     }
 
-    /** Resumes every vCPU until {@code hart} reaches {@code address} (or something else stops the VM first). */
+    /**
+     * Resumes vCPU {@code hart} until it reaches {@code address} (or something else stops the VM first); the
+     * other vCPUs stay as they are.
+     */
     public void runTo(int hart, long address) {
         checkHart(hart);
         submit(() -> runToOnThread(hart, address));
@@ -665,12 +670,14 @@ public final class VmDebugger {
         switch (result.ending()) {
             case PAUSED -> {
                 if (breakpoints.hitHart >= 0) {
-                    boolean temporary = breakpoints.hitTemporary;
-                    if (temporary) {
+                    if (breakpoints.hitTemporary) {
+                        // A run-to (step over, step return, run to line) ends for its vCPU only.
                         breakpoints.clearTemporary();
+                        suspendOne(new SuspendEvent(breakpoints.hitHart, SuspendReason.RUN_TO, breakpoints.hitAddress));
+                    } else {
+                        suspendAll(new SuspendEvent(breakpoints.hitHart, SuspendReason.BREAKPOINT,
+                                breakpoints.hitAddress));
                     }
-                    suspendAll(new SuspendEvent(breakpoints.hitHart,
-                            temporary ? SuspendReason.RUN_TO : SuspendReason.BREAKPOINT, breakpoints.hitAddress));
                 } else if (trapHitHart >= 0) {
                     suspendAll(new SuspendEvent(trapHitHart, trapHitReason, trapHitSeq));
                 }
@@ -764,10 +771,10 @@ public final class VmDebugger {
     private SuspendEvent runUntil(int hart, long address) {
         breakpoints.setTemporary(hart, address);
         synchronized (lock) {
+            suspended[hart] = false;
+            breakpoints.resumingFrom(hart, cpus[hart].state.pc);
             for (int h = 0; h < cpus.length; h++) {
-                suspended[h] = false;
-                breakpoints.resumingFrom(h, cpus[h].state.pc);
-                scheduler.hold(h, false);
+                scheduler.hold(h, suspended[h]);
             }
             inRun = true;
         }
@@ -777,7 +784,8 @@ public final class VmDebugger {
         RunResult result = vm.run(Long.MAX_VALUE);
         synchronized (lock) {
             inRun = false;
-            java.util.Arrays.fill(suspended, true);
+            // The other vCPUs that ran stay running (unless what ended the run stops them all, below).
+            suspended[hart] = true;
         }
         clearStopRequests();
         breakpoints.clearTemporary();
@@ -799,7 +807,7 @@ public final class VmDebugger {
 
     private void runToOnThread(int hart, long address) {
         breakpoints.setTemporary(hart, address);
-        resumeHarts(-1);
+        resumeHarts(hart);
     }
 
     private void resumeHarts(int hart) {
@@ -818,6 +826,14 @@ public final class VmDebugger {
         if (any) {
             fireResumed(hart);
         }
+    }
+
+    private void suspendOne(SuspendEvent event) {
+        synchronized (lock) {
+            suspended[event.hart()] = true;
+        }
+        console.flush();
+        fireSuspended(event);
     }
 
     private void suspendAll(SuspendEvent event) {

@@ -13,23 +13,28 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IDebugTarget;
 import org.eclipse.debug.core.model.IMemoryBlock;
+import org.eclipse.debug.core.model.IMemoryBlockExtension;
+import org.eclipse.debug.core.model.IMemoryBlockRetrievalExtension;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 
 import dev.guestbench.debug.core.GuestDebug;
 import dev.guestbench.debug.core.breakpoints.GuestBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestWatchpoint;
 import dev.guestbench.vmm.RunResult;
 import dev.guestbench.vmm.debug.DebugListener;
 import dev.guestbench.vmm.debug.SuspendEvent;
 import dev.guestbench.vmm.debug.SuspendReason;
 import dev.guestbench.vmm.debug.VmDebugger;
+import dev.guestbench.vmm.debug.Watchpoint;
 
 /**
  * A guest VM as the Eclipse debug platform sees it: the debug target, with one thread per vCPU. It turns
  * the {@link VmDebugger}'s events into debug events and keeps the VM's breakpoints in step with the
  * workspace's breakpoints of this model.
  */
-public final class GuestDebugTarget extends GuestDebugElement implements IDebugTarget, DebugListener {
+public final class GuestDebugTarget extends GuestDebugElement
+        implements IDebugTarget, IMemoryBlockRetrievalExtension, DebugListener {
 
     private final ILaunch launch;
     private final GuestProcess process;
@@ -154,14 +159,24 @@ public final class GuestDebugTarget extends GuestDebugElement implements IDebugT
         debugger.terminate();
     }
 
+    /** Resumable while any vCPU is suspended (resume runs them all). */
     @Override
     public boolean canResume() {
-        return !isTerminated() && isSuspended();
+        if (isTerminated()) {
+            return false;
+        }
+        for (int h = 0; h < threads.length; h++) {
+            if (debugger.isSuspended(h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /** Suspendable while any vCPU runs (suspend stops them all). */
     @Override
     public boolean canSuspend() {
-        return !isTerminated() && !isSuspended();
+        return !isTerminated() && debugger.state() == VmDebugger.State.RUNNING;
     }
 
     @Override
@@ -205,6 +220,29 @@ public final class GuestDebugTarget extends GuestDebugElement implements IDebugT
     @Override
     public IMemoryBlock getMemoryBlock(long startAddress, long length) throws DebugException {
         return new GuestMemoryBlock(this, startAddress, length, false);
+    }
+
+    /**
+     * A memory block for the Memory view: {@code expression} is an {@link AddressExpression} (hex, a kernel
+     * label with an offset, {@code phys:} for guest-physical); a guest-virtual block reads through the
+     * translation of the vCPU {@code context} belongs to (vCPU 0 for the VM itself).
+     */
+    @Override
+    public IMemoryBlockExtension getExtendedMemoryBlock(String expression, Object context) throws DebugException {
+        AddressExpression a;
+        try {
+            a = AddressExpression.parse(expression, kernel);
+        } catch (IllegalArgumentException e) {
+            throw new DebugException(new org.eclipse.core.runtime.Status(org.eclipse.core.runtime.IStatus.ERROR,
+                    GuestDebug.PLUGIN_ID, e.getMessage(), e));
+        }
+        int hart = 0;
+        if (context instanceof GuestThread t) {
+            hart = t.hart();
+        } else if (context instanceof GuestStackFrame f) {
+            hart = f.guestThread().hart();
+        }
+        return new GuestMemoryBlock(this, expression.trim(), a.address(), 4096, a.physical(), hart);
     }
 
     // ---- breakpoints ----
@@ -263,51 +301,75 @@ public final class GuestDebugTarget extends GuestDebugElement implements IDebugT
         return l.toArray(IBreakpoint[]::new);
     }
 
+    /** The installed watchpoints that set {@code w} (for the thread's getBreakpoints after a watchpoint stop). */
+    IBreakpoint[] watchpointsFor(Watchpoint w) {
+        List<IBreakpoint> l = new ArrayList<>();
+        synchronized (installed) {
+            for (GuestBreakpoint b : installed) {
+                if (b instanceof GuestWatchpoint g && g.installedAs(this, w)) {
+                    l.add(b);
+                }
+            }
+        }
+        return l.toArray(IBreakpoint[]::new);
+    }
+
     // ---- events from the VM ----
 
     @Override
     public void suspended(SuspendEvent event) {
         suspendCount++;
         lastSuspend = event;
-        for (GuestThread t : threads) {
-            t.clearCaches();
-        }
         int detail = switch (event.reason()) {
             case BREAKPOINT, TRAP, PAGE_TABLE, WATCHPOINT -> DebugEvent.BREAKPOINT;
             case STEP, RUN_TO -> DebugEvent.STEP_END;
             case CLIENT, ENTRY, IDLE -> DebugEvent.CLIENT_REQUEST;
         };
-        if (event.hart() >= 0 && (event.reason() == SuspendReason.STEP || event.reason() == SuspendReason.RUN_TO
-                || event.reason() == SuspendReason.BREAKPOINT || event.reason() == SuspendReason.TRAP
-                || event.reason() == SuspendReason.PAGE_TABLE || event.reason() == SuspendReason.WATCHPOINT)) {
-            threads[event.hart()].suspendedBy(event);
-            // The other vCPUs stopped too (all-stop), except after a one-vCPU step.
-            if (event.reason() != SuspendReason.STEP) {
-                for (GuestThread t : threads) {
-                    if (t != threads[event.hart()]) {
-                        t.suspendedBy(new SuspendEvent(t.hart(), SuspendReason.CLIENT, -1));
-                    }
-                }
-            }
-            fireEvent(new DebugEvent(threads[event.hart()], DebugEvent.SUSPEND, detail));
-        } else if (event.hart() >= 0) {
-            threads[event.hart()].suspendedBy(event);
-            fireEvent(new DebugEvent(threads[event.hart()], DebugEvent.SUSPEND, detail));
-        } else {
-            for (GuestThread t : threads) {
+        // One event per vCPU that stopped now: the one that caused it, and in all-stop fashion those that
+        // ran and stopped along (their last stop reason becomes a client's). vCPUs suspended before keep theirs.
+        List<DebugEvent> events = new ArrayList<>();
+        DebugEvent cause = null;
+        for (GuestThread t : threads) {
+            t.clearCaches();
+            if (event.hart() == -1 || t.hart() == event.hart()) {
+                boolean changed = t.noteSuspended();
                 t.suspendedBy(event);
+                if (event.hart() == t.hart()) {
+                    cause = new DebugEvent(t, DebugEvent.SUSPEND, detail);
+                } else if (changed) {
+                    events.add(new DebugEvent(t, DebugEvent.SUSPEND, detail));
+                }
+            } else if (debugger.isSuspended(t.hart()) && t.noteSuspended()) {
+                t.suspendedBy(new SuspendEvent(t.hart(), SuspendReason.CLIENT, -1));
+                events.add(new DebugEvent(t, DebugEvent.SUSPEND, DebugEvent.CLIENT_REQUEST));
             }
-            fireEvent(new DebugEvent(threads[0], DebugEvent.SUSPEND, detail));
         }
+        // The cause last: the Debug view selects the thread of the last suspend event. A suspend of the
+        // whole VM that changed no thread (the entry stop) is still told, through vCPU 0.
+        if (cause != null) {
+            events.add(cause);
+        } else if (events.isEmpty()) {
+            events.add(new DebugEvent(threads[0], DebugEvent.SUSPEND, detail));
+        }
+        fireEvents(events);
     }
 
     @Override
     public void resumed(int hart) {
+        List<DebugEvent> events = new ArrayList<>();
         for (GuestThread t : threads) {
-            if (hart == -1 || t.hart() == hart) {
+            if ((hart == -1 || t.hart() == hart) && t.noteResumed()) {
                 t.clearCaches();
-                fireEvent(new DebugEvent(t, DebugEvent.RESUME, t.takeResumeDetail()));
+                events.add(new DebugEvent(t, DebugEvent.RESUME, t.takeResumeDetail()));
             }
+        }
+        fireEvents(events);
+    }
+
+    private static void fireEvents(List<DebugEvent> events) {
+        DebugPlugin plugin = DebugPlugin.getDefault();
+        if (plugin != null && !events.isEmpty()) {
+            plugin.fireDebugEventSet(events.toArray(DebugEvent[]::new));
         }
     }
 

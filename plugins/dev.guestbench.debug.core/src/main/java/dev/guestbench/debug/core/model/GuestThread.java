@@ -9,20 +9,27 @@ import org.eclipse.debug.core.model.IThread;
 import dev.guestbench.isa.elf.DwarfLineTable;
 import dev.guestbench.vmm.cpu.HartState;
 import dev.guestbench.vmm.debug.SuspendEvent;
+import dev.guestbench.vmm.debug.SuspendReason;
 import dev.guestbench.vmm.debug.VmDebugger;
+import dev.guestbench.vmm.debug.WatchHit;
 
 /**
  * One vCPU as a thread. It has one stack frame, the current pc (assembly keeps no frame records the
  * debugger could trust); steps go by source line through the kernel's line table, or by instruction
- * when the target is in instruction-stepping mode or the pc has no line.
+ * when the target is in instruction-stepping mode or the pc has no line. Resume, suspend and steps act
+ * on this vCPU alone; a breakpoint any vCPU hits stops them all.
  */
 public final class GuestThread extends GuestDebugElement implements IThread {
 
     private final int hart;
     private volatile GuestStackFrame frame;
     private volatile SuspendEvent lastSuspend;
+    /** The access that stopped this vCPU at a watchpoint, or null. */
+    private volatile WatchHit watchHit;
     private volatile int resumeDetail = DebugEvent.CLIENT_REQUEST;
     private volatile boolean stepping;
+    /** Whether the last run-state event this thread fired was a suspend (so each change is told once). */
+    private volatile boolean suspendedSeen = true;
     /** Register values as the views read them after the previous suspend, and after this one. */
     private final java.util.Map<String, Long> previousValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Long> seenValues = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,8 +57,23 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         previousValues.putAll(seenValues);
         seenValues.clear();
         lastSuspend = event;
+        watchHit = event.reason() == SuspendReason.WATCHPOINT && event.hart() == hart ? vm().lastWatchHit() : null;
         stepping = false;
         frame = null;
+    }
+
+    /** Notes a suspend; true if the thread was running as far as its events told. */
+    boolean noteSuspended() {
+        boolean was = !suspendedSeen;
+        suspendedSeen = true;
+        return was;
+    }
+
+    /** Notes a resume; true if the thread was suspended as far as its events told. */
+    boolean noteResumed() {
+        boolean was = suspendedSeen;
+        suspendedSeen = false;
+        return was;
     }
 
     int takeResumeDetail() {
@@ -65,6 +87,11 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         seenValues.put(register, value);
         Long before = previousValues.get(register);
         return before != null && before != value;
+    }
+
+    /** The access that stopped this vCPU at a watchpoint when that is why it stopped last, else null. */
+    public WatchHit watchHit() {
+        return watchHit;
     }
 
     /** Why this vCPU last stopped, or null. */
@@ -113,7 +140,9 @@ public final class GuestThread extends GuestDebugElement implements IThread {
             state = "stopped (not started by SBI HSM)";
         } else {
             SuspendEvent e = lastSuspend;
-            state = "suspended" + (e == null ? "" : ": " + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            WatchHit hit = watchHit;
+            state = "suspended" + (e == null ? "" : ": " + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    + (hit == null ? "" : " " + hit.describe());
         }
         return "vCPU " + hart + " [" + privilegeName(vm.privilege(hart)) + "-mode] (" + state + ")";
     }
@@ -131,6 +160,10 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         SuspendEvent e = lastSuspend;
         if (e == null || !isSuspended() || e.hart() != hart) {
             return new IBreakpoint[0];
+        }
+        WatchHit hit = watchHit;
+        if (hit != null) {
+            return guestTarget().watchpointsFor(hit.watchpoint());
         }
         return guestTarget().breakpointsAt(vm().pc(hart));
     }
@@ -152,15 +185,17 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         return vm().isSuspended(hart) && !vm().isTerminated();
     }
 
+    /** Resumes this vCPU only; the others stay as they are (the target's resume runs them all). */
     @Override
     public void resume() {
-        // Resuming a thread resumes the VM, as a debugger of a multi-core machine in all-stop mode does.
-        guestTarget().resume();
+        resumeDetail = DebugEvent.CLIENT_REQUEST;
+        vm().resume(hart);
     }
 
+    /** Suspends this vCPU only; the others run on. */
     @Override
     public void suspend() {
-        guestTarget().suspend();
+        vm().suspend(hart);
     }
 
     @Override
@@ -239,6 +274,11 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         return guestTarget().isTerminated();
     }
 
+    /**
+     * Terminates the VM, as a thread's terminate does in Eclipse's debuggers: stopping one vCPU under a
+     * running kernel (the SBI's hart_stop is the kernel's own call to make) would leave it waiting for a
+     * hart that never answers.
+     */
     @Override
     public void terminate() {
         guestTarget().terminate();

@@ -4,7 +4,7 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-/** Command handlers of the Breakpoints view's "Add Address Breakpoint" and "Add Trap Breakpoint". */
+/** Command handlers of the Breakpoints view's "Add ... Breakpoint" and "Add Watchpoint" menu entries. */
 public final class AddBreakpointHandlers {
 
     private AddBreakpointHandlers() {
@@ -24,6 +24,15 @@ public final class AddBreakpointHandlers {
         @Override
         public Object execute(ExecutionEvent event) {
             BreakpointActions.addTrapBreakpoint(HandlerUtil.getActiveShell(event));
+            return null;
+        }
+    }
+
+    /** Adds a watchpoint. */
+    public static final class Watch extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            BreakpointActions.addWatchpoint(HandlerUtil.getActiveShell(event));
             return null;
         }
     }

@@ -20,10 +20,12 @@ import org.eclipse.swt.widgets.Shell;
 import dev.guestbench.debug.core.breakpoints.GuestAddressBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestPageTableBreakpoint;
 import dev.guestbench.debug.core.breakpoints.GuestTrapBreakpoint;
+import dev.guestbench.debug.core.breakpoints.GuestWatchpoint;
 import dev.guestbench.vmm.debug.PageTableFilter;
 import dev.guestbench.vmm.debug.TrapFilter;
+import dev.guestbench.vmm.debug.Watchpoint;
 
-/** Adding address and trap breakpoints from the Breakpoints view. */
+/** Adding address, trap and page-table breakpoints and watchpoints from the Breakpoints view. */
 public final class BreakpointActions {
 
     private BreakpointActions() {
@@ -82,6 +84,55 @@ public final class BreakpointActions {
                     new GuestPageTableBreakpoint(ResourcesPlugin.getWorkspace().getRoot(), d.filter));
         } catch (CoreException e) {
             ErrorDialog.openError(shell, "Add Page-Table Breakpoint", null, e.getStatus());
+        }
+    }
+
+    /** Asks for an address range and the accesses to stop at, and adds a watchpoint. */
+    public static void addWatchpoint(Shell shell) {
+        WatchpointDialog d = new WatchpointDialog(shell);
+        if (d.open() != Window.OK || d.watchpoint == null) {
+            return;
+        }
+        try {
+            DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(
+                    new GuestWatchpoint(ResourcesPlugin.getWorkspace().getRoot(), d.watchpoint));
+        } catch (CoreException e) {
+            ErrorDialog.openError(shell, "Add Watchpoint", null, e.getStatus());
+        }
+    }
+
+    private static final class WatchpointDialog extends Dialog {
+        private WatchpointEditor editor;
+        Watchpoint watchpoint;
+
+        WatchpointDialog(Shell shell) {
+            super(shell);
+        }
+
+        @Override
+        protected void configureShell(Shell shell) {
+            super.configureShell(shell);
+            shell.setText("Add Watchpoint");
+        }
+
+        @Override
+        protected Control createDialogArea(Composite parent) {
+            Composite c = (Composite) super.createDialogArea(parent);
+            Composite grid = new Composite(c, SWT.NONE);
+            grid.setLayout(new GridLayout(2, false));
+            editor = new WatchpointEditor(grid, 0x80200000L, 8, false, true, false);
+            return c;
+        }
+
+        @Override
+        protected void okPressed() {
+            try {
+                watchpoint = editor.watchpoint();
+            } catch (IllegalArgumentException e) {
+                MessageDialog.openError(getShell(), "Add Watchpoint", e.getMessage());
+                return;
+            }
+            super.okPressed();
         }
     }
 
