@@ -256,7 +256,8 @@ public final class Mmu {
         if (pa == -1) {
             return -1;
         }
-        if ((pmp.permissions(pa, size, priv) & Pmp.R) == 0) {
+        int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
+        if ((accessPermissions(perms, pa, size, priv) & Pmp.R) == 0) {
             return fault(CAUSE_LOAD_ACCESS, va);
         }
         byte[] page = frame;
@@ -273,7 +274,6 @@ public final class Mmu {
             status = OK;
             return v;
         }
-        int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
         if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.R) != 0) {
             int m = modeIndex(priv);
             int i = (int) (va >>> 12) & TLB_MASK;
@@ -296,7 +296,8 @@ public final class Mmu {
         if (pa == -1) {
             return;
         }
-        if ((pmp.permissions(pa, size, priv) & Pmp.W) == 0) {
+        int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
+        if ((accessPermissions(perms, pa, size, priv) & Pmp.W) == 0) {
             fault(CAUSE_STORE_ACCESS, va);
             return;
         }
@@ -322,7 +323,6 @@ public final class Mmu {
             code.codeWritten(pa);
             codeChanged = true;
         } else if (!watched && !dataWatched) {
-            int perms = pmp.pagePermissions(pa & ~0xfffL, priv);
             if (perms != Pmp.NOT_UNIFORM && (perms & Pmp.W) != 0) {
                 int m = modeIndex(priv);
                 int i = (int) (va >>> 12) & TLB_MASK;
@@ -331,6 +331,14 @@ public final class Mmu {
             }
         }
         status = OK;
+    }
+
+    /**
+     * PMP's answer for an access of {@code size} bytes at {@code pa} inside one page, given the page's answer
+     * ({@code pagePerms}): when one entry governs the whole page it governs the access too.
+     */
+    private int accessPermissions(int pagePerms, long pa, int size, int priv) {
+        return pagePerms != Pmp.NOT_UNIFORM ? pagePerms : pmp.permissions(pa, size, priv);
     }
 
     /** A store into a page-table page the engine watches: the engine hears every PTE it changed. */
@@ -425,7 +433,7 @@ public final class Mmu {
                 frame = tlb.frame(i);
             } else {
                 frame = engine.physicalFrame(context, va);
-                tlb.insert(page, Tlb.BARE, page, frame, leafFlags | (frame == null ? Tlb.DEVICE : 0), 0);
+                tlb.insertMissing(page, Tlb.BARE, page, frame, leafFlags | (frame == null ? Tlb.DEVICE : 0), 0);
             }
             return va;
         }
@@ -435,7 +443,8 @@ public final class Mmu {
         long vpn = va >>> 12;
         int asid = Satp.asid(satp);
         int i = tlb.lookup(vpn, asid);
-        if (i >= 0) {
+        boolean missing = i < 0;
+        if (!missing) {
             int flags = tlb.flags(i);
             if (Access.permitted(flags, access, priv, sum, mxr) && (access != Access.STORE || (flags & Pte.D) != 0)) {
                 frame = tlb.frame(i);
@@ -451,7 +460,12 @@ public final class Mmu {
         }
         frame = result.frame;
         leafFlags = (int) result.flags & 0xff;
-        tlb.insert(vpn, asid, result.gpa >>> 12, frame, leafFlags | (frame == null ? Tlb.DEVICE : 0), result.level);
+        int entryFlags = leafFlags | (frame == null ? Tlb.DEVICE : 0);
+        if (missing) {
+            tlb.insertMissing(vpn, asid, result.gpa >>> 12, frame, entryFlags, result.level);
+        } else {
+            tlb.insert(vpn, asid, result.gpa >>> 12, frame, entryFlags, result.level);
+        }
         return result.gpa;
     }
 

@@ -33,6 +33,8 @@ public final class ShadowPaging extends PagingEngine {
         /** For level-0 tables: the guest-physical page each leaf maps, and the guest leaf's level. */
         final long[] gpas;
         final byte[] guestLevels;
+        /** For level-0 tables: the host frame of each RAM leaf, so a walk need not look its number up. */
+        final byte[][] frames;
 
         Table(int frameNumber, byte[] entries, boolean leaves) {
             this.frameNumber = frameNumber;
@@ -40,6 +42,7 @@ public final class ShadowPaging extends PagingEngine {
             this.children = leaves ? null : new Table[Pte.ENTRIES];
             this.gpas = leaves ? new long[Pte.ENTRIES] : null;
             this.guestLevels = leaves ? new byte[Pte.ENTRIES] : null;
+            this.frames = leaves ? new byte[Pte.ENTRIES][] : null;
         }
     }
 
@@ -127,7 +130,7 @@ public final class ShadowPaging extends PagingEngine {
             return false;
         }
         out.gpa = t.gpas[i] | (va & 0xfff);
-        out.frame = (pte & DEVICE_PAGE) != 0 ? null : host.frame((int) Pte.ppn(pte));
+        out.frame = t.frames[i];
         // The guest's flags: W only where the shadow grants it (D set), so the TLB asks again for a first write.
         out.flags = pte & 0xff;
         out.level = t.guestLevels[i];
@@ -156,13 +159,15 @@ public final class ShadowPaging extends PagingEngine {
         if ((flags & Pte.D) == 0) {
             flags &= ~Pte.W;
         }
-        int frameNumber = ram.page(gpaPage) != null ? ram.frameNumber(gpaPage) : -1;
+        byte[] frame = ram.page(gpaPage);
+        int frameNumber = frame != null ? ram.frameNumber(gpaPage) : -1;
         long leaf = frameNumber >= 0 ? Pte.make(frameNumber, flags | Pte.V)
                 : Pte.make(gpaPage >>> 12, flags | Pte.V | DEVICE_PAGE);
         int i = index(va, 0);
         Mmu.write(t.entries, i * 8, 8, leaf);
         t.gpas[i] = gpaPage;
         t.guestLevels[i] = (byte) walk.level;
+        t.frames[i] = frame;
         if (listening()) {
             fire(new MappingEvent(MappingEvent.Kind.SHADOW_SYNCED, hart == null ? -1 : hart.hartId(), root.asid,
                     va & ~0xfffL, 4096, walk.pteAddress, 0, walk.pte));
@@ -256,6 +261,7 @@ public final class ShadowPaging extends PagingEngine {
             long pte = Mmu.read(t.entries, i * 8, 8);
             dropped = (pte & Pte.V) != 0;
             Mmu.write(t.entries, i * 8, 8, 0);
+            t.frames[i] = null;
         } else {
             Table child = t.children[i];
             dropped = child != null;

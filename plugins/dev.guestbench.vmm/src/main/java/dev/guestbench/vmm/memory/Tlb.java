@@ -84,6 +84,21 @@ public final class Tlb {
             slot = base + victims[set];
             victims[set] = (byte) ((victims[set] + 1) & (WAYS - 1));
         }
+        return fill(slot, vpn, context, gpaPage, frame, leafFlags, level);
+    }
+
+    /**
+     * {@link #insert} for a translation that {@link #lookup} just missed in the same context: no entry for the
+     * page and context is there to replace, so the set's next victim goes without a search.
+     */
+    public int insertMissing(long vpn, int context, long gpaPage, byte[] frame, int leafFlags, int level) {
+        int set = (int) vpn & (SETS - 1);
+        int slot = set * WAYS + victims[set];
+        victims[set] = (byte) ((victims[set] + 1) & (WAYS - 1));
+        return fill(slot, vpn, context, gpaPage, frame, leafFlags, level);
+    }
+
+    private int fill(int slot, long vpn, int context, long gpaPage, byte[] frame, int leafFlags, int level) {
         vpns[slot] = vpn;
         contexts[slot] = context;
         gpaPages[slot] = gpaPage;
