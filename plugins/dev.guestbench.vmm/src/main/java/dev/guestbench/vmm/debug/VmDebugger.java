@@ -528,11 +528,21 @@ public final class VmDebugger {
         return b;
     }
 
-    /** Writes guest-physical memory of the suspended VM; code decoded from it is decoded again. */
+    /**
+     * Writes guest-physical memory of the suspended VM; code decoded from it is decoded again and shadows fed
+     * by a page-table entry it changes are resynced. Throws IllegalArgumentException outside RAM.
+     */
     public void writePhysical(long gpa, byte[] bytes) {
         checkAllSuspended();
-        GuestPhysicalMap ram = vm.ram();
-        ram.write(gpa, bytes, 0, bytes.length);
+        if (!vm.ram().isRam(gpa, bytes.length)) {
+            throw new IllegalArgumentException(String.format("[0x%x, 0x%x) is not inside guest RAM", gpa,
+                    gpa + bytes.length));
+        }
+        // Byte by byte through the MMU: a write into a page-table page must resync the shadows it feeds.
+        Mmu mmu = cpu(0).mmu;
+        for (int i = 0; i < bytes.length; i++) {
+            mmu.writePhysicalByte(gpa + i, bytes[i]);
+        }
         for (long page = gpa & ~0xfffL; page < gpa + bytes.length; page += 4096) {
             vm.decodeCache().codeWritten(page);
         }

@@ -341,6 +341,25 @@ public final class Mmu {
         return pagePerms != Pmp.NOT_UNIFORM ? pagePerms : pmp.permissions(pa, size, priv);
     }
 
+    /**
+     * Writes one byte of guest-physical RAM for a debugger, outside any access rules, as a device would: a
+     * page-table page the engine watches still reports the PTE it changed, so shadows stay coherent.
+     * False if {@code pa} is not RAM.
+     */
+    public boolean writePhysicalByte(long pa, byte value) {
+        byte[] page = ram.page(pa);
+        if (page == null) {
+            return false;
+        }
+        int offset = (int) pa & 0xfff;
+        if (engine != null && engine.writeProtected(pa)) {
+            writePageTable(pa, page, offset, 1, value);
+        } else {
+            page[offset] = value;
+        }
+        return true;
+    }
+
     /** A store into a page-table page the engine watches: the engine hears every PTE it changed. */
     private void writePageTable(long pa, byte[] page, int offset, int size, long value) {
         int first = offset & ~7;

@@ -259,6 +259,37 @@ class VmDebuggerTest {
     }
 
     @Test
+    void aPageTableEntryTheDebuggerWritesInPhysicalMemoryHoldsAfterTheGuestsFenceInShadowMode() throws Exception {
+        debuggerWritesAPageTableEntry(dev.guestbench.vmm.memory.PagingMode.SHADOW);
+    }
+
+    @Test
+    void aPageTableEntryTheDebuggerWritesInPhysicalMemoryHoldsAfterTheGuestsFenceInNestedMode() throws Exception {
+        debuggerWritesAPageTableEntry(dev.guestbench.vmm.memory.PagingMode.NESTED);
+    }
+
+    private void debuggerWritesAPageTableEntry(dev.guestbench.vmm.memory.PagingMode mode) throws Exception {
+        DebugGuest poke = DebugGuest.build("ptpoke");
+        dbg = poke.debugger(1, mode);
+        dbg.addListener(events);
+        dbg.start(true);
+        events.nextSuspend();
+        dbg.addBreakpoint(poke.symbol("poke"));
+        dbg.addBreakpoint(poke.symbol("done"));
+        dbg.addBreakpoint(poke.symbol("faulted"));
+        dbg.resume();
+        events.nextSuspend();
+        assertEquals(poke.symbol("poke"), dbg.pc(0));
+        assertEquals(0x1234, dbg.gpr(0, 10), "read through the alias");
+        // Unmap the alias: its root PTE, in a page-table page the shadow paging write-protects.
+        dbg.writePhysical(poke.symbol("root") + 8, new byte[8]);
+        dbg.resume();
+        events.nextSuspend();
+        assertEquals(poke.symbol("faulted"), dbg.pc(0), "the fenced read faults on the unmapped alias");
+        assertEquals(13, dbg.csr(0, 0x142), "scause: load page fault");
+    }
+
+    @Test
     void showsTheNestedWalkOfAnAddressInNestedModeOnly() throws Exception {
         DebugGuest paging = DebugGuest.build("paging");
         dbg = paging.debugger(1, dev.guestbench.vmm.memory.PagingMode.NESTED);
