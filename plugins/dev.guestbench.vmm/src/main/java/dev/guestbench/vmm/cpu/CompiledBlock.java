@@ -3,15 +3,15 @@ package dev.guestbench.vmm.cpu;
 /**
  * A basic block of guest code translated to JVM bytecode. {@link #run} executes it against the hart's
  * registers and returns the pc to continue at, having set {@link Vcpu#jitRetired} to the instructions it
- * retired: all of them, or fewer when it stopped before an instruction the interpreter must do itself (a
- * load or store the TLB does not cover).
+ * retired: all of them, or (negated) those up to and including a load or store whose slow path ended the
+ * block (a trap, a device access, a store to code).
  */
 public abstract class CompiledBlock {
 
     /** A slot from which no block can be made: the interpreter runs it (its length never fits a budget). */
     public static final CompiledBlock NONE = new CompiledBlock(Integer.MAX_VALUE) {
         @Override
-        public long run(Vcpu cpu, long[] x, long pageBase) {
+        public long run(Vcpu cpu, long[] x, long pageBase, long retired) {
             throw new IllegalStateException("not a block");
         }
     };
@@ -24,8 +24,9 @@ public abstract class CompiledBlock {
     }
 
     /**
-     * Runs the block in the page mapped at virtual address {@code pageBase}; returns the next pc and leaves the
-     * retired count in {@code cpu.jitRetired}.
+     * Runs the block in the page mapped at virtual address {@code pageBase}, the hart having retired
+     * {@code retired} instructions; returns the next pc and leaves the count it retired in
+     * {@code cpu.jitRetired} (as {@code ~count} when a load or store's slow path ended it).
      */
-    public abstract long run(Vcpu cpu, long[] x, long pageBase);
+    public abstract long run(Vcpu cpu, long[] x, long pageBase, long retired);
 }

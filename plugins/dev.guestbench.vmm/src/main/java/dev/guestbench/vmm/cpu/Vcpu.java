@@ -48,11 +48,10 @@ public final class Vcpu implements MmuContext {
     public int jitRetired;
     /**
      * Set by {@link #jitLoad} or {@link #jitStore}: the block must end after that access (it trapped, reached a
-     * device, changed code, or a stop was asked for); {@link #afterJitExit} finishes the instruction.
+     * device, changed code, or a stop was asked for). The block then leaves {@code ~retired} in
+     * {@link #jitRetired} and {@link #afterJitExit} finishes the instruction.
      */
     public boolean jitExit;
-    /** Instructions retired when the running block started (its slow paths need the exact count). */
-    private long jitBase;
     /** The privilege the running block's data accesses use. */
     private int jitDataPriv;
     /** The MMU (TLBs, PMP). */
@@ -218,15 +217,15 @@ public final class Vcpu implements MmuContext {
                         blocks[slot] = compiler.compile(page, slot);
                     }
                 } else if (!interpretNext && limit - retired >= block.length) {
-                    jitBase = retired;
-                    pc = block.run(this, x, pageBase);
+                    pc = block.run(this, x, pageBase, retired);
                     int done = jitRetired;
-                    retired += done;
-                    if (jitExit) {
-                        pc = afterJitExit(pc, retired);
+                    if (done < 0) {
+                        // A slow path inside the block ended it after its access.
+                        pc = afterJitExit(pc, retired + ~done);
                         retired = s.retired;
                         continue outer;
                     }
+                    retired += done;
                     // A block that stopped early left its next instruction to the slow path below.
                     interpretNext = done < block.length;
                     if (Long.compareUnsigned(pc - pageBase, 4096) >= 0) {
@@ -527,14 +526,14 @@ public final class Vcpu implements MmuContext {
     }
 
     /**
-     * A translated block's load that the micro TLB did not cover (instruction {@code index} of the block, at
-     * {@code pc}): done through the slow path like the interpreter's. Returns the value for rd (on a trap,
+     * A translated block's load that the micro TLB did not cover (at {@code pc}, with {@code retired}
+     * instructions retired before it): done through the slow path like the interpreter's. Returns the value for rd (on a trap,
      * {@code old}: rd keeps its value) and sets {@link #jitExit} when the block must end after it.
      */
-    public long jitLoad(long address, int op, long pc, int bits, int index, long old) {
+    public long jitLoad(long address, int op, long pc, int bits, long retired, long old) {
         HartState s = state;
         s.pc = pc;
-        s.retired = jitBase + index;
+        s.retired = retired;
         long v = slowLoad(address, loadSize(op), jitDataPriv, bits);
         if (trapped) {
             jitExit = true;
@@ -547,10 +546,10 @@ public final class Vcpu implements MmuContext {
     }
 
     /** A translated block's store that the micro TLB did not cover; see {@link #jitLoad}. */
-    public void jitStore(long address, int size, long value, long pc, int bits, int index) {
+    public void jitStore(long address, int size, long value, long pc, int bits, long retired) {
         HartState s = state;
         s.pc = pc;
-        s.retired = jitBase + index;
+        s.retired = retired;
         slowStore(address, size, value, jitDataPriv, bits);
         // A store that changed decoded code may have changed this very block.
         if (trapped || deviceAccess || mmu.codeChanged || stopRequested) {

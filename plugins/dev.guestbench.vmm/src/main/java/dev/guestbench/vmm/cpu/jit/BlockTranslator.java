@@ -20,10 +20,11 @@ import dev.guestbench.vmm.cpu.Op;
  * Translates a basic block of RV64IM code (integer arithmetic, loads and stores through the TLB, ending at
  * a branch, a jump, the page end or anything else) into a hidden JVM class, whose method the JIT then
  * compiles to machine code. Guest registers live in JVM locals for the length of the block and are written
- * back where it ends; a load or store the TLB does not cover ends the block before it, and the interpreter
- * does that instruction through its slow path. A block is position-independent: its pcs are offsets in the
- * page, added to the virtual page base it runs at, because one physical page of code may be mapped at several
- * virtual addresses (Linux runs the same page at its physical and at its kernel address).
+ * back where it ends; a load or store the micro TLB does not cover calls the MMU's slow path out of line
+ * and goes on, unless that access trapped or reached a device, which ends the block after it. A block is
+ * position-independent: its pcs are offsets in the page, added to the virtual page base it runs at, because
+ * one physical page of code may be mapped at several virtual addresses (Linux runs the same page at its
+ * physical and at its kernel address).
  */
 public final class BlockTranslator implements BlockCompiler {
 
@@ -34,13 +35,15 @@ public final class BlockTranslator implements BlockCompiler {
     private static final String VCPU = "dev/guestbench/vmm/cpu/Vcpu";
     private static final String MEMORY = "dev/guestbench/vmm/cpu/jit/JitMemory";
     private static final String OPS = "dev/guestbench/vmm/cpu/IntegerOps";
-    private static final String RUN = "(L" + VCPU + ";[JJ)J";
+    private static final String RUN = "(L" + VCPU + ";[JJJ)J";
 
-    // Locals of run(): this, cpu, x, the page base (two slots), then the registers (two slots each), then temporaries.
+    // Locals of run(): this, cpu, x, the page base and the retired count (two slots each), then the registers
+    // (two slots each), then temporaries.
     private static final int CPU = 1;
     private static final int X = 2;
     private static final int PAGE_BASE = 3;
-    private static final int FIRST_REGISTER = 5;
+    private static final int RETIRED = 5;
+    private static final int FIRST_REGISTER = 7;
     private static final int ADDRESS = FIRST_REGISTER + 64;
     private static final int INDEX = ADDRESS + 2;
     private static final int OFFSET = INDEX + 1;
@@ -126,8 +129,11 @@ public final class BlockTranslator implements BlockCompiler {
         };
     }
 
-    /** An early exit before instruction {@code index}: its pc, and the registers written before it. */
-    private record Exit(Label label, int index, long pc, long dirty) {
+    /**
+     * An early exit before instruction {@code index}: its pc, and the registers written before it. {@code slow}:
+     * the exit after a slow path that asked for it, which tells the interpreter by a negative retired count.
+     */
+    private record Exit(Label label, int index, long pc, long dirty, boolean slow) {
     }
 
     /**
@@ -223,7 +229,7 @@ public final class BlockTranslator implements BlockCompiler {
                 mv.visitLabel(e.label());
                 long saved = dirty;
                 dirty = e.dirty();
-                finish(e.index(), () -> pushPc(e.pc()));
+                finish(e.slow() ? ~e.index() : e.index(), () -> pushPc(e.pc()));
                 dirty = saved;
             }
         }
@@ -454,10 +460,10 @@ public final class BlockTranslator implements BlockCompiler {
                 push(i.op());
                 pushPc(i.pc());
                 push(i.bits());
-                push(m.index());
+                retiredBefore(m.index());
                 // A faulting load leaves rd as it was: the helper hands the old value back.
                 get(i.rd());
-                mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "jitLoad", "(JIJIIJ)J", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "jitLoad", "(JIJIJJ)J", false);
                 set(i.rd());
             } else {
                 push(switch (i.op()) {
@@ -469,11 +475,11 @@ public final class BlockTranslator implements BlockCompiler {
                 get(i.rs2());
                 pushPc(i.pc());
                 push(i.bits());
-                push(m.index());
-                mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "jitStore", "(JIJJII)V", false);
+                retiredBefore(m.index());
+                mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "jitStore", "(JIJJIJ)V", false);
             }
             Label leave = new Label();
-            exits.add(new Exit(leave, m.index() + 1, i.pc() + i.length(), m.dirty()));
+            exits.add(new Exit(leave, m.index() + 1, i.pc() + i.length(), m.dirty(), true));
             mv.visitVarInsn(ALOAD, CPU);
             mv.visitFieldInsn(GETFIELD, VCPU, "jitExit", "Z");
             mv.visitJumpInsn(IFNE, leave);
@@ -594,6 +600,13 @@ public final class BlockTranslator implements BlockCompiler {
             } else {
                 mv.visitLdcInsn(value);
             }
+        }
+
+        /** Pushes the hart's retired count before instruction {@code index} of the block. */
+        private void retiredBefore(int index) {
+            mv.visitVarInsn(LLOAD, RETIRED);
+            pushLong(index);
+            mv.visitInsn(LADD);
         }
 
         /** Pushes the virtual address of the instruction at {@code offset} in the page (or past it). */
