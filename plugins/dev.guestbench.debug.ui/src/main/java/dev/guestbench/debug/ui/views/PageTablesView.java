@@ -80,7 +80,7 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         tree.setLinesVisible(true);
         tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         String[] names = {"GVA range", "GPA", "host frame", "RWXUGAD", "sync", "entry at", "PTE"};
-        int[] widths = {330, 150, 100, 90, 130, 150, 150};
+        int[] widths = {360, 150, 100, 90, 150, 170, 150};
         for (int i = 0; i < names.length; i++) {
             TreeColumn c = new TreeColumn(tree, SWT.LEFT);
             c.setText(names[i]);
@@ -228,7 +228,8 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         walkItem.setExpanded(true);
     }
 
-    private static String walkTitle(long va, List<WalkStep> steps) {
+    /** The walk's row: what was walked, the GPA and host frame it came to, and how it ended. */
+    private static String[] walkTitle(long va, List<WalkStep> steps) {
         String title = String.format(Locale.ROOT, "Nested walk of 0x%x: %d references", va, steps.size());
         long gpa = -1;
         for (WalkStep s : steps) {
@@ -237,30 +238,29 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
                 gpa = ((Pte.ppn(s.entry()) << 12) & ~mask) | (va & mask);
             }
         }
-        WalkStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        if (last != null && last.gstage() && last.guestLevel() == -1 && last.level() == 0 && (last.entry() & Pte.V) != 0) {
-            return title + String.format(Locale.ROOT, " → GPA 0x%x → host frame 0x%x", gpa < 0 ? va : gpa,
-                    Pte.ppn(last.entry()));
-        }
         if (steps.isEmpty()) {
-            return title + " (not a canonical address)";
+            return new String[] {title, "", "", "", "not canonical"};
         }
-        if (last != null && !last.gstage()) {
+        WalkStep last = steps.get(steps.size() - 1);
+        if (!last.gstage()) {
             WalkStep previous = steps.size() > 1 ? steps.get(steps.size() - 2) : null;
-            if (previous != null && previous.gstage() && (previous.entry() & Pte.V) == 0) {
-                return title + " → the guest's table page has no host frame yet";
-            }
-            return title + " → not mapped by the guest (page fault)";
+            boolean tableUnmapped = previous != null && previous.gstage() && (previous.entry() & Pte.V) == 0;
+            return new String[] {title, "", "", "", tableUnmapped ? "table page not in G-stage" : "guest page fault"};
         }
-        return title + (gpa >= 0 ? String.format(Locale.ROOT, " → GPA 0x%x", gpa) : "")
-                + " → no host frame yet (MMIO, or RAM the VMM maps on first touch)";
+        String gpaText = String.format(Locale.ROOT, "0x%x", gpa < 0 ? va : gpa);
+        if (last.gstage() && last.guestLevel() == -1 && last.level() == 0 && (last.entry() & Pte.V) != 0) {
+            return new String[] {title, gpaText, String.format(Locale.ROOT, "0x%x", Pte.ppn(last.entry())), "",
+                "mapped"};
+        }
+        // A G-stage miss on the final GPA: MMIO (emulated), or RAM the VMM maps at its first touch.
+        return new String[] {title, gpaText, "-", "", "no host frame"};
     }
 
     private static String[] walkRow(int n, WalkStep s) {
         boolean valid = (s.entry() & Pte.V) != 0;
         String what = s.gstage()
-                ? String.format(Locale.ROOT, "%d. G-stage level %d, for %s", n, s.level(),
-                        s.guestLevel() < 0 ? "the final GPA" : "the guest's level-" + s.guestLevel() + " table")
+                ? String.format(Locale.ROOT, "%d. G-stage level %d (%s)", n, s.level(),
+                        s.guestLevel() < 0 ? "final GPA" : "guest level-" + s.guestLevel() + " table")
                 : String.format(Locale.ROOT, "%d. guest PTE, level %d", n, s.level());
         String target = valid && !s.gstage() ? String.format(Locale.ROOT, "0x%x", Pte.ppn(s.entry()) << 12) : "";
         String frame = valid && s.gstage() && s.level() == 0 ? String.format(Locale.ROOT, "0x%x", Pte.ppn(s.entry())) : "";
