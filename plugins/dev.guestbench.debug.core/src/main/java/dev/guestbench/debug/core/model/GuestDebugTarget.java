@@ -332,15 +332,17 @@ public final class GuestDebugTarget extends GuestDebugElement
         for (GuestThread t : threads) {
             t.clearCaches();
             if (event.hart() == -1 || t.hart() == event.hart()) {
-                boolean changed = t.noteSuspended();
+                // Why first, then suspended: a thread reads as suspended only once its reason is there.
                 t.suspendedBy(event);
+                boolean changed = t.noteSuspended();
                 if (event.hart() == t.hart()) {
                     cause = new DebugEvent(t, DebugEvent.SUSPEND, detail);
                 } else if (changed) {
                     events.add(new DebugEvent(t, DebugEvent.SUSPEND, detail));
                 }
-            } else if (debugger.isSuspended(t.hart()) && t.noteSuspended()) {
+            } else if (debugger.isSuspended(t.hart()) && !t.suspendReported()) {
                 t.suspendedBy(new SuspendEvent(t.hart(), SuspendReason.CLIENT, -1));
+                t.noteSuspended();
                 events.add(new DebugEvent(t, DebugEvent.SUSPEND, DebugEvent.CLIENT_REQUEST));
             }
         }

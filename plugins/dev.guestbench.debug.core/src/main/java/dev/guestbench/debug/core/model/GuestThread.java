@@ -63,6 +63,11 @@ public final class GuestThread extends GuestDebugElement implements IThread {
     }
 
     /** Notes a suspend; true if the thread was running as far as its events told. */
+    /** Whether the last run-state event this thread fired was a suspend. */
+    boolean suspendReported() {
+        return suspendedSeen;
+    }
+
     boolean noteSuspended() {
         boolean was = !suspendedSeen;
         suspendedSeen = true;
@@ -182,7 +187,9 @@ public final class GuestThread extends GuestDebugElement implements IThread {
 
     @Override
     public boolean isSuspended() {
-        return vm().isSuspended(hart) && !vm().isTerminated();
+        // Suspended once the model has taken the VM's suspend (its reason and event), not the instant the
+        // VM thread stops: a client that sees a suspended thread then finds why.
+        return suspendedSeen && vm().isSuspended(hart) && !vm().isTerminated();
     }
 
     /** Resumes this vCPU only; the others stay as they are (the target's resume runs them all). */
