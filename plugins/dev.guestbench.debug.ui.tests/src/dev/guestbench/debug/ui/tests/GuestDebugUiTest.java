@@ -18,10 +18,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.DebugException;
@@ -762,23 +758,7 @@ class GuestDebugUiTest {
     }
 
     private static ILaunch launch(ILaunchConfiguration config, String mode) {
-        // What DebugUITools.launch ends in (a job, off the UI thread), without its preference prompts.
-        ILaunch[] result = new ILaunch[1];
-        Job job = new Job("Launching " + config.getName()) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    result[0] = config.launch(mode, monitor);
-                    return Status.OK_STATUS;
-                } catch (CoreException e) {
-                    return e.getStatus();
-                }
-            }
-        };
-        job.schedule();
-        Workbench.waitUntil("the launch job", LOOSE, () -> job.getResult() != null);
-        assertTrue(job.getResult().isOK(), job.getResult().toString());
-        return result[0];
+        return Launches.launch(config, mode, LOOSE);
     }
 
     /** The child of {@code parent} whose first column reads {@code text}. */

@@ -19,9 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
@@ -50,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.guestbench.asm.ui.tests.Workbench;
+import dev.guestbench.debug.ui.tests.Launches;
 import dev.guestbench.debug.core.launch.GuestLaunchConfigurations;
 import dev.guestbench.debug.core.model.GuestDebugTarget;
 import dev.guestbench.debug.core.model.GuestThread;
@@ -444,22 +442,7 @@ class DebuggerUiBench {
     }
 
     private static ILaunch launch(ILaunchConfiguration config) {
-        ILaunch[] result = new ILaunch[1];
-        Job job = new Job("Launching " + config.getName()) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    result[0] = config.launch(ILaunchManager.DEBUG_MODE, monitor);
-                    return Status.OK_STATUS;
-                } catch (CoreException e) {
-                    return e.getStatus();
-                }
-            }
-        };
-        job.schedule();
-        Workbench.waitUntil("the launch job", LOOSE, () -> job.getResult() != null);
-        assertTrue(job.getResult().isOK(), job.getResult().toString());
-        return result[0];
+        return Launches.launch(config, ILaunchManager.DEBUG_MODE, LOOSE);
     }
 
     /** "min / median / max" in ms with the count. */
