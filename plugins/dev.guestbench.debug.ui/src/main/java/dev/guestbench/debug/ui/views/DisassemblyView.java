@@ -2,9 +2,6 @@ package dev.guestbench.debug.ui.views;
 
 import java.util.Locale;
 
-import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
@@ -26,7 +23,7 @@ import dev.guestbench.vmm.debug.VmDebugger;
  * with labels and source lines; the pc's row is marked. Its toolbar switches instruction stepping (Step
  * Into and Over then go one instruction at a time) and steps one instruction.
  */
-public final class DisassemblyView extends ViewPart implements IDebugEventSetListener {
+public final class DisassemblyView extends ViewPart {
 
     /** The view's id. */
     public static final String ID = "dev.guestbench.debug.ui.disassembly";
@@ -37,6 +34,8 @@ public final class DisassemblyView extends ViewPart implements IDebugEventSetLis
     private Table table;
     private final Disassembler disassembler = new Disassembler(true);
     private IAction instructionStepping;
+
+    private ViewRefresher refresher;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -69,22 +68,8 @@ public final class DisassemblyView extends ViewPart implements IDebugEventSetLis
                 }
             }
         });
-        DebugPlugin.getDefault().addDebugEventListener(this);
+        refresher = ViewRefresher.start(table, 0, this::refresh);
         refresh();
-    }
-
-    @Override
-    public void handleDebugEvents(DebugEvent[] events) {
-        for (DebugEvent e : events) {
-            if (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE) {
-                table.getDisplay().asyncExec(() -> {
-                    if (!table.isDisposed()) {
-                        refresh();
-                    }
-                });
-                return;
-            }
-        }
     }
 
     /** Disassembles around the current vCPU's pc. */
@@ -160,7 +145,9 @@ public final class DisassemblyView extends ViewPart implements IDebugEventSetLis
 
     @Override
     public void dispose() {
-        DebugPlugin.getDefault().removeDebugEventListener(this);
+        if (refresher != null) {
+            refresher.stop();
+        }
         super.dispose();
     }
 }

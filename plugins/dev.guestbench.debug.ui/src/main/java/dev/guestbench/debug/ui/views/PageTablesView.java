@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
@@ -40,7 +37,7 @@ import dev.guestbench.vmm.memory.WalkStep;
  * at once. "Find" reveals the guest leaf that maps an address, its shadow, and (nested) walks it; selecting
  * a guest entry walks its address.
  */
-public final class PageTablesView extends ViewPart implements IDebugEventSetListener {
+public final class PageTablesView extends ViewPart {
 
     /** The view's id. */
     public static final String ID = "dev.guestbench.debug.ui.pageTables";
@@ -64,6 +61,8 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
     private TreeItem walkItem;
     private GuestDebugTarget shownTarget;
     private int shownHart;
+
+    private ViewRefresher refresher;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -102,22 +101,8 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
         }
         bold = new Font(tree.getDisplay(), data);
         changedColor = new Color(tree.getDisplay(), 255, 246, 170);
-        DebugPlugin.getDefault().addDebugEventListener(this);
+        refresher = ViewRefresher.start(tree, 0, this::refresh);
         refresh();
-    }
-
-    @Override
-    public void handleDebugEvents(DebugEvent[] events) {
-        for (DebugEvent e : events) {
-            if (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE) {
-                tree.getDisplay().asyncExec(() -> {
-                    if (!tree.isDisposed()) {
-                        refresh();
-                    }
-                });
-                return;
-            }
-        }
     }
 
     /** Shows the current vCPU's tables, if it is suspended. */
@@ -421,7 +406,9 @@ public final class PageTablesView extends ViewPart implements IDebugEventSetList
 
     @Override
     public void dispose() {
-        DebugPlugin.getDefault().removeDebugEventListener(this);
+        if (refresher != null) {
+            refresher.stop();
+        }
         if (bold != null) {
             bold.dispose();
         }

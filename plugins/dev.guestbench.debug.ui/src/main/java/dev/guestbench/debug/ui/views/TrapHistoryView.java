@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -38,7 +35,7 @@ import dev.guestbench.vmm.exit.TrapRecord;
  * it a few times a second, and at once at every suspend; a filter by cause, privilege or vCPU shows the
  * matching records only, and looks only at the records that came since its last look.
  */
-public final class TrapHistoryView extends ViewPart implements IDebugEventSetListener {
+public final class TrapHistoryView extends ViewPart {
 
     /** The view's id. */
     public static final String ID = "dev.guestbench.debug.ui.trapHistory";
@@ -61,7 +58,7 @@ public final class TrapHistoryView extends ViewPart implements IDebugEventSetLis
     /** Records before this sequence number have been put through the filter. */
     private long filteredUpTo;
     private boolean follow = true;
-    private boolean disposed;
+    private ViewRefresher refresher;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -105,32 +102,8 @@ public final class TrapHistoryView extends ViewPart implements IDebugEventSetLis
                 exportCsv();
             }
         });
-        DebugPlugin.getDefault().addDebugEventListener(this);
+        refresher = ViewRefresher.start(table, REFRESH_MILLIS, this::refresh);
         refresh();
-        schedule();
-    }
-
-    @Override
-    public void handleDebugEvents(DebugEvent[] events) {
-        for (DebugEvent e : events) {
-            if (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE) {
-                table.getDisplay().asyncExec(() -> {
-                    if (!disposed && !table.isDisposed()) {
-                        refresh();
-                    }
-                });
-                return;
-            }
-        }
-    }
-
-    private void schedule() {
-        table.getDisplay().timerExec(REFRESH_MILLIS, () -> {
-            if (!disposed && !table.isDisposed()) {
-                refresh();
-                schedule();
-            }
-        });
     }
 
     private boolean isAtEnd() {
@@ -347,8 +320,9 @@ public final class TrapHistoryView extends ViewPart implements IDebugEventSetLis
 
     @Override
     public void dispose() {
-        disposed = true;
-        DebugPlugin.getDefault().removeDebugEventListener(this);
+        if (refresher != null) {
+            refresher.stop();
+        }
         super.dispose();
     }
 }

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IDebugEventSetListener;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -44,7 +41,7 @@ import dev.guestbench.vmm.memory.PagingMode;
  * twice a second and at every suspend; the tree's shape is made once per VM so expansion survives refreshes,
  * and a device's registers are read only while its row is expanded.
  */
-public final class VmmView extends ViewPart implements IDebugEventSetListener {
+public final class VmmView extends ViewPart {
 
     /** The view's id. */
     public static final String ID = "dev.guestbench.debug.ui.vmm";
@@ -66,7 +63,7 @@ public final class VmmView extends ViewPart implements IDebugEventSetListener {
     private long[] lastRetired;
     private long lastNanos;
     private double[] mips;
-    private boolean disposed;
+    private ViewRefresher refresher;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -85,32 +82,8 @@ public final class VmmView extends ViewPart implements IDebugEventSetListener {
                 showRegisters(item, a);
             }
         });
-        DebugPlugin.getDefault().addDebugEventListener(this);
+        refresher = ViewRefresher.start(tree, REFRESH_MILLIS, this::refresh);
         refresh();
-        schedule();
-    }
-
-    @Override
-    public void handleDebugEvents(DebugEvent[] events) {
-        for (DebugEvent e : events) {
-            if (e.getKind() == DebugEvent.SUSPEND || e.getKind() == DebugEvent.TERMINATE) {
-                tree.getDisplay().asyncExec(() -> {
-                    if (!disposed && !tree.isDisposed()) {
-                        refresh();
-                    }
-                });
-                return;
-            }
-        }
-    }
-
-    private void schedule() {
-        tree.getDisplay().timerExec(REFRESH_MILLIS, () -> {
-            if (!disposed && !tree.isDisposed()) {
-                refresh();
-                schedule();
-            }
-        });
     }
 
     /** Shows the current VM's state as it is now. */
@@ -329,8 +302,9 @@ public final class VmmView extends ViewPart implements IDebugEventSetListener {
 
     @Override
     public void dispose() {
-        disposed = true;
-        DebugPlugin.getDefault().removeDebugEventListener(this);
+        if (refresher != null) {
+            refresher.stop();
+        }
         super.dispose();
     }
 }
