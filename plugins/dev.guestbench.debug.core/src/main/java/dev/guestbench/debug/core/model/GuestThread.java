@@ -28,8 +28,11 @@ public final class GuestThread extends GuestDebugElement implements IThread {
     private volatile WatchHit watchHit;
     private volatile int resumeDetail = DebugEvent.CLIENT_REQUEST;
     private volatile boolean stepping;
-    /** Whether the last run-state event this thread fired was a suspend (so each change is told once). */
-    private volatile boolean suspendedSeen = true;
+    /**
+     * Whether the last run-state event this thread fired was a suspend (so each change is told once). False
+     * until the first: a VM not yet started holds its vCPUs, but they have not stopped anywhere yet.
+     */
+    private volatile boolean suspendedSeen;
     /** Register values as the views read them after the previous suspend, and after this one. */
     private final java.util.Map<String, Long> previousValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Long> seenValues = new java.util.concurrent.ConcurrentHashMap<>();
