@@ -59,9 +59,18 @@ static void run(u64 h) {
         for (u64 o = 0; o < HARTS; o++)
             wr32(CLINT_MSIP(o), 1);
     }
-    while (ticks[h] < TICKS || ipis[h] == 0)
+    /*
+     * Test and sleep with MIE clear, or the last interrupt can arrive between the test and the wfi
+     * and the hart sleeps forever (QEMU on two host cores did). WFI still wakes on an interrupt
+     * pending and enabled in mie; setting MIE then takes it.
+     */
+    for (;;) {
+        csr_clear(mstatus, MSTATUS_MIE);
+        if (ticks[h] >= TICKS && ipis[h] != 0)
+            break;
         asm volatile("wfi");
-    csr_clear(mstatus, MSTATUS_MIE);
+        csr_set(mstatus, MSTATUS_MIE);
+    }
     u64 t;
     asm volatile("amoadd.d %0, %2, (%1)" : "=r"(t) : "r"(&ticket), "r"(1UL) : "memory");
     lock(&print_lock);
