@@ -3,6 +3,7 @@ package dev.guestbench.debug.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,7 @@ import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.debug.ui.IDebugView;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
@@ -43,6 +45,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
+import org.eclipse.debug.ui.sourcelookup.ISourceDisplay;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -68,6 +72,7 @@ import dev.guestbench.debug.ui.GuestModelPresentation;
 import dev.guestbench.debug.ui.breakpoints.LineBreakpointToggler;
 import dev.guestbench.debug.ui.breakpoints.WatchpointPage;
 import dev.guestbench.debug.ui.views.DisassemblyView;
+import dev.guestbench.debug.ui.GuestSourceDisplay;
 import dev.guestbench.debug.ui.views.PageTablesView;
 import dev.guestbench.debug.ui.views.TrapHistoryView;
 import dev.guestbench.debug.ui.views.VmmView;
@@ -186,6 +191,10 @@ class GuestDebugUiTest {
         thread.stepOver();
         Workbench.waitUntil("a line step", LOOSE, () -> thread.isSuspended() && !thread.isStepping());
         assertEquals(line + 1, ((GuestStackFrame) thread.getTopStackFrame()).getLineNumber());
+        // One frame per vCPU, moved by the step: the Registers view keeps its input and refreshes in place.
+        assertSame(frame, thread.getTopStackFrame());
+        assertTrue(frame.getAdapter(ISourceDisplay.class) instanceof GuestSourceDisplay);
+        Workbench.waitUntil("the editor at the stepped line", LOOSE, () -> editorLine() == line + 1);
         thread.stepOver();
         Workbench.waitUntil("a line step over the call", LOOSE, () -> thread.isSuspended() && !thread.isStepping());
         assertEquals(line + 2, ((GuestStackFrame) thread.getTopStackFrame()).getLineNumber());
@@ -356,6 +365,14 @@ class GuestDebugUiTest {
         TreeItem codeLeaf = expandedLeaf(tables.tree().getItem(1), target.debugger().pc(0));
         assertTrue(!tables.changedColor().equals(codeLeaf.getBackground()), "the code page was shadowed before");
         shot(tables, "debug-page-tables-changes.png");
+        // A step keeps what was opened and selected (the view rebuilds its rows at each suspend).
+        assertEquals(1, tables.tree().getSelectionCount(), "reveal selects the guest leaf");
+        String selected = tables.tree().getSelection()[0].getText(0);
+        stepInstruction(target, thread);
+        tables.refresh();
+        expandedLeaf(tables.tree().getItem(1), data);
+        assertEquals(1, tables.tree().getSelectionCount(), "the selection survives a step");
+        assertEquals(selected, tables.tree().getSelection()[0].getText(0));
         target.terminate();
         Workbench.waitUntil("termination", LOOSE, target::isTerminated);
 
@@ -399,6 +416,16 @@ class GuestDebugUiTest {
         TreeItem devices = tables.tree().getItem(0).getItem(0);
         assertTrue(devices.getText(0).startsWith("0x0 - 0x3fffffff (1 GiB)"), devices.getText(0));
         return devices.getBackground();
+    }
+
+    /** The line (1-based) the active editor has selected, as source display leaves it; -1 if none. */
+    private static int editorLine() {
+        IEditorPart editor = Workbench.page().getActiveEditor();
+        if (editor instanceof org.eclipse.ui.texteditor.ITextEditor text
+                && text.getSelectionProvider().getSelection() instanceof ITextSelection selection) {
+            return selection.getStartLine() + 1;
+        }
+        return -1;
     }
 
     /** One instruction step of {@code thread}, waited for. */

@@ -76,6 +76,8 @@ class DebuggerUiBench {
     private static final int STEPS = Integer.getInteger("guestbench.bench.steps", 30);
     private static final int SCROLL_PAGES = Integer.getInteger("guestbench.bench.pages", 400);
     private static final int TERMINATIONS = Integer.getInteger("guestbench.bench.terminations", 5);
+    /** How many measured steps get their timeline printed (see {@link StepTimeline}). */
+    private static final int TIMELINES = Integer.getInteger("guestbench.bench.timeline", 0);
 
     /** An endless loop of SBI calls: every fourth instruction is a hypercall exit with a trap record. */
     private static final String ECALLS = String.join("\n",
@@ -103,6 +105,9 @@ class DebuggerUiBench {
     /** The last repaint of each part in the current measurement, in System.nanoTime(). */
     private final Map<String, Long> lastPaint = new LinkedHashMap<>();
     private long lastActivity;
+    /** The timeline of the current step, or null when this step gets none. */
+    private StepTimeline timeline;
+    private final List<List<String>> timelines = new ArrayList<>();
     private final Map<Job, Long> busySince = new java.util.HashMap<>();
 
     @AfterEach
@@ -168,6 +173,9 @@ class DebuggerUiBench {
             lastActivity = now;
             if (part != null) {
                 lastPaint.put(part, now);
+                if (timeline != null) {
+                    timeline.paint(part);
+                }
             }
         };
         Display display = Workbench.shell().getDisplay();
@@ -185,8 +193,15 @@ class DebuggerUiBench {
                 lastPaint.clear();
                 long t0 = System.nanoTime();
                 lastActivity = t0;
+                boolean traced = i >= WARMUP_STEPS && i < WARMUP_STEPS + TIMELINES;
+                timeline = traced ? new StepTimeline(t0) : null;
                 thread.stepInto();
                 long end = settle(target, thread, suspends);
+                if (traced) {
+                    timeline.close();
+                    timelines.add(timeline.lines());
+                    timeline = null;
+                }
                 if (i < WARMUP_STEPS) {
                     continue;
                 }
@@ -216,6 +231,10 @@ class DebuggerUiBench {
                 if (!perPart.containsKey(name)) {
                     line("   %-34s never repainted", name);
                 }
+            }
+            for (int t = 0; t < timelines.size(); t++) {
+                line("   timeline of measured step %d (ms after the step request):", t + 1);
+                timelines.get(t).forEach(l -> line("     %s", l));
             }
         } finally {
             display.removeFilter(SWT.Paint, paints);

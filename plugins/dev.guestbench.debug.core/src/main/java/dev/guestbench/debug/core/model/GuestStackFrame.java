@@ -9,28 +9,44 @@ import org.eclipse.debug.core.model.IVariable;
 
 import dev.guestbench.isa.elf.DwarfLineTable;
 
-/** A vCPU's current pc as a stack frame: named by its label, placed in the source by the line table. */
+/**
+ * A vCPU's current pc as a stack frame: named by its label, placed in the source by the line table. A
+ * thread keeps one frame for its life and moves it to the pc at each suspend, as JDT keeps a method's frame
+ * across steps: the views that show a frame's registers then refresh their content in place instead of
+ * taking a new input (and rebuilding their trees) at every step.
+ */
 public final class GuestStackFrame extends GuestDebugElement implements IStackFrame {
 
+    /** Where the frame is: the pc and its line-table row, changed together. */
+    private record Position(long pc, DwarfLineTable.Row row) {
+    }
+
     private final GuestThread thread;
-    private final long pc;
-    private final DwarfLineTable.Row row;
+    private volatile Position position;
     private IRegisterGroup[] groups;
 
     GuestStackFrame(GuestThread thread, long pc) {
         super(thread.getDebugTarget());
         this.thread = thread;
-        this.pc = pc;
-        this.row = thread.guestTarget().kernel().lines().rowAt(pc);
+        moveTo(pc);
+    }
+
+    /** Points the frame at {@code pc} (a suspend or a pc write moved the vCPU). */
+    void moveTo(long pc) {
+        Position p = position;
+        if (p == null || p.pc() != pc) {
+            position = new Position(pc, thread.guestTarget().kernel().lines().rowAt(pc));
+        }
     }
 
     /** The pc this frame shows. */
     public long pc() {
-        return pc;
+        return position.pc();
     }
 
     /** The source file the pc's code came from, as the line table names it, or null. */
     public String sourcePath() {
+        DwarfLineTable.Row row = position.row();
         return row == null ? null : row.file();
     }
 
@@ -51,6 +67,7 @@ public final class GuestStackFrame extends GuestDebugElement implements IStackFr
 
     @Override
     public int getLineNumber() {
+        DwarfLineTable.Row row = position.row();
         return row == null ? -1 : row.line();
     }
 
@@ -66,6 +83,9 @@ public final class GuestStackFrame extends GuestDebugElement implements IStackFr
 
     @Override
     public String getName() {
+        Position p = position;
+        long pc = p.pc();
+        DwarfLineTable.Row row = p.row();
         String label = thread.guestTarget().kernel().label(pc);
         String where = String.format(Locale.ROOT, "0x%x", pc);
         String name = label == null ? where : label + " (" + where + ")";
@@ -172,16 +192,5 @@ public final class GuestStackFrame extends GuestDebugElement implements IStackFr
     @Override
     public void terminate() {
         thread.terminate();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        // The same vCPU at the same pc is the same frame: the views keep their expansion state.
-        return o instanceof GuestStackFrame f && f.thread == thread && f.pc == pc;
-    }
-
-    @Override
-    public int hashCode() {
-        return thread.hashCode() * 31 + Long.hashCode(pc);
     }
 }

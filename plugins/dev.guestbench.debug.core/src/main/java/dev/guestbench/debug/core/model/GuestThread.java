@@ -22,6 +22,7 @@ import dev.guestbench.vmm.debug.WatchHit;
 public final class GuestThread extends GuestDebugElement implements IThread {
 
     private final int hart;
+    /** The one frame, made at the first suspend and moved at each (see {@link GuestStackFrame}). */
     private volatile GuestStackFrame frame;
     private volatile SuspendEvent lastSuspend;
     /** The access that stopped this vCPU at a watchpoint, or null. */
@@ -51,8 +52,12 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         return guestTarget().debugger();
     }
 
+    /** Moves the frame to the vCPU's pc now (after a suspend or a pc write). */
     void clearCaches() {
-        frame = null;
+        GuestStackFrame f = frame;
+        if (f != null && vm().isSuspended(hart)) {
+            f.moveTo(vm().pc(hart));
+        }
     }
 
     void suspendedBy(SuspendEvent event) {
@@ -62,7 +67,7 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         lastSuspend = event;
         watchHit = event.reason() == SuspendReason.WATCHPOINT && event.hart() == hart ? vm().lastWatchHit() : null;
         stepping = false;
-        frame = null;
+        clearCaches();
     }
 
     /** Notes a suspend; true if the thread was running as far as its events told. */
@@ -128,11 +133,20 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         if (!isSuspended()) {
             return null;
         }
+        long pc = vm().pc(hart);
         GuestStackFrame f = frame;
         if (f == null) {
-            f = new GuestStackFrame(this, vm().pc(hart));
-            frame = f;
+            // Label and content jobs ask from several threads: one frame for all of them.
+            synchronized (this) {
+                f = frame;
+                if (f == null) {
+                    f = new GuestStackFrame(this, pc);
+                    frame = f;
+                    return f;
+                }
+            }
         }
+        f.moveTo(pc);
         return f;
     }
 

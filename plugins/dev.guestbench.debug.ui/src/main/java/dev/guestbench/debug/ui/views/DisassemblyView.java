@@ -32,6 +32,8 @@ public final class DisassemblyView extends ViewPart {
     private static final int ROWS = 64;
 
     private Table table;
+    /** The cells the table shows now, row by row. */
+    private String[][] shown = new String[0][];
     private final Disassembler disassembler = new Disassembler(true);
     private IAction instructionStepping;
 
@@ -74,24 +76,24 @@ public final class DisassemblyView extends ViewPart {
 
     /** Disassembles around the current vCPU's pc. */
     public void refresh() {
-        table.removeAll();
         GuestDebugTarget t = GuestContext.target();
         if (t == null || t.isTerminated()) {
+            show(new String[0][], -1);
             return;
         }
         instructionStepping.setChecked(t.isInstructionStepping());
         VmDebugger vm = t.debugger();
         int hart = GuestContext.hart();
         if (!vm.isSuspended(hart)) {
+            show(new String[0][], -1);
             return;
         }
         long pc = vm.pc(hart);
-        long start = start(t, pc);
-        long a = start;
+        long a = start(t, pc);
+        String[][] rows = new String[ROWS][];
         int marked = -1;
         for (int row = 0; row < ROWS; row++) {
             int bits = vm.readInstruction(hart, a);
-            TableItem item = new TableItem(table, SWT.NONE);
             String label = t.kernel().label(a);
             DwarfLineTable.Row line = t.kernel().lines().rowAt(a);
             int length = (bits & 3) == 3 ? 4 : 2;
@@ -105,16 +107,44 @@ public final class DisassemblyView extends ViewPart {
                     text = ".insn";
                 }
             }
-            item.setText(new String[] {a == pc ? "=>" : "", String.format(Locale.ROOT, "0x%x", a),
+            rows[row] = new String[] {a == pc ? "=>" : "", String.format(Locale.ROOT, "0x%x", a),
                 label != null && !label.contains("+") ? label + ":" : "",
                 length == 4 ? String.format(Locale.ROOT, "%08x", bits) : String.format(Locale.ROOT, "%04x", bits & 0xffff),
-                text, line == null ? "" : line.file().substring(line.file().lastIndexOf('/') + 1) + ":" + line.line()});
+                text, line == null ? "" : line.file().substring(line.file().lastIndexOf('/') + 1) + ":" + line.line()};
             if (a == pc) {
                 marked = row;
             }
             a += length;
         }
-        if (marked >= 0) {
+        show(rows, marked);
+    }
+
+    /**
+     * Puts {@code rows} in the table, touching only the cells that changed: a step usually moves the marker
+     * and nothing else, and remaking 64 rows of a native table costs more than the rest of the refresh.
+     */
+    private void show(String[][] rows, int marked) {
+        if (table.getItemCount() != rows.length) {
+            table.setItemCount(rows.length);
+            String[][] kept = new String[rows.length][];
+            System.arraycopy(shown, 0, kept, 0, Math.min(shown.length, rows.length));
+            shown = kept;
+        }
+        for (int r = 0; r < rows.length; r++) {
+            TableItem item = null;
+            for (int c = 0; c < rows[r].length; c++) {
+                if (shown[r] == null || !rows[r][c].equals(shown[r][c])) {
+                    if (item == null) {
+                        item = table.getItem(r);
+                    }
+                    item.setText(c, rows[r][c]);
+                }
+            }
+            shown[r] = rows[r];
+        }
+        if (marked < 0) {
+            table.deselectAll();
+        } else if (table.getSelectionIndex() != marked || table.getSelectionCount() != 1) {
             table.setSelection(marked);
             table.showSelection();
         }

@@ -1,9 +1,11 @@
 package dev.guestbench.debug.ui.views;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -142,6 +144,12 @@ public final class PageTablesView extends ViewPart {
         }
         tree.setRedraw(false);
         try {
+            // What the user opened, selected and scrolled to survives the rebuild (a step must not fold the tree).
+            boolean first = tree.getItemCount() == 0;
+            Set<String> expanded = new HashSet<>();
+            collectExpanded(tree.getItems(), expanded);
+            String selected = tree.getSelectionCount() == 1 ? key(tree.getSelection()[0]) : null;
+            String top = tree.getTopItem() == null ? null : key(tree.getTopItem());
             tree.removeAll();
             walkItem = null;
             long satp = snapshot.satp();
@@ -168,7 +176,11 @@ public final class PageTablesView extends ViewPart {
                         snapshot.gstageFrames()));
                 showWalk();
             }
-            guest.setExpanded(true);
+            if (first) {
+                guest.setExpanded(true);
+            } else {
+                restore(tree.getItems(), expanded, selected, top);
+            }
             int changed = 0;
             for (Map.Entry<String, Long> e : now.entrySet()) {
                 Long old = before.get(e.getKey());
@@ -293,6 +305,45 @@ public final class PageTablesView extends ViewPart {
             }
             if (!n.children().isEmpty()) {
                 new TreeItem(item, SWT.NONE); // a placeholder until expanded
+            }
+        }
+    }
+
+    /** A row's identity across rebuilds: its table, level and address, or its place among the roots. */
+    private static String key(TreeItem item) {
+        if (item.getData(NODE) instanceof PageTableNode n) {
+            return (Boolean.TRUE.equals(item.getData(SHADOW)) ? "s" : "g") + n.level() + ":" + n.gva();
+        }
+        return item.getParentItem() == null ? "root" + item.getParent().indexOf(item) : null;
+    }
+
+    private static void collectExpanded(TreeItem[] items, Set<String> into) {
+        for (TreeItem item : items) {
+            String k = key(item);
+            if (k != null && item.getExpanded()) {
+                into.add(k);
+                collectExpanded(item.getItems(), into);
+            }
+        }
+    }
+
+    /** Expands the rows whose keys are in {@code expanded}, selects {@code selected} and scrolls to {@code top}. */
+    private void restore(TreeItem[] items, Set<String> expanded, String selected, String top) {
+        for (TreeItem item : items) {
+            String k = key(item);
+            if (k == null) {
+                continue;
+            }
+            if (expanded.contains(k)) {
+                fillChildren(item);
+                item.setExpanded(true);
+                restore(item.getItems(), expanded, selected, top);
+            }
+            if (k.equals(selected)) {
+                tree.setSelection(item);
+            }
+            if (k.equals(top)) {
+                tree.setTopItem(item);
             }
         }
     }
