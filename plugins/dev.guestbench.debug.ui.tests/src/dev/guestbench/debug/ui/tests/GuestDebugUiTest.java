@@ -195,6 +195,11 @@ class GuestDebugUiTest {
         assertSame(frame, thread.getTopStackFrame());
         assertTrue(frame.getAdapter(ISourceDisplay.class) instanceof GuestSourceDisplay);
         Workbench.waitUntil("the editor at the stepped line", LOOSE, () -> editorLine() == line + 1);
+        // The Registers view refreshes in place (FrameModelProxy): its pc row follows the step.
+        String pcText = String.format("0x%016x", target.debugger().pc(0));
+        Tree registerRows = (Tree) viewer.getControl();
+        Workbench.waitUntil("the Registers view's pc after the step", LOOSE, () -> registerRows.getItem(0).getItemCount() > 0
+                && pcText.equals(registerRows.getItem(0).getItem(0).getText(1)));
         thread.stepOver();
         Workbench.waitUntil("a line step over the call", LOOSE, () -> thread.isSuspended() && !thread.isStepping());
         assertEquals(line + 2, ((GuestStackFrame) thread.getTopStackFrame()).getLineNumber());

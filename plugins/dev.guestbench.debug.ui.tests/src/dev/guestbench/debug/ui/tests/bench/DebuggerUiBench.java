@@ -76,6 +76,8 @@ class DebuggerUiBench {
     private static final int STEPS = Integer.getInteger("guestbench.bench.steps", 30);
     private static final int SCROLL_PAGES = Integer.getInteger("guestbench.bench.pages", 400);
     private static final int TERMINATIONS = Integer.getInteger("guestbench.bench.terminations", 5);
+    /** How many exits the guest makes before the steps (the history holds up to 2^20). */
+    private static final long RECORDS = Long.getLong("guestbench.bench.records", 100_000);
     /** How many measured steps get their timeline printed (see {@link StepTimeline}). */
     private static final int TIMELINES = Integer.getInteger("guestbench.bench.timeline", 0);
 
@@ -104,6 +106,9 @@ class DebuggerUiBench {
     private final Map<Widget, String> partOfWidget = new java.util.HashMap<>();
     /** The last repaint of each part in the current measurement, in System.nanoTime(). */
     private final Map<String, Long> lastPaint = new LinkedHashMap<>();
+    /** The last repaint of each part in the current measurement that changed what the part shows. */
+    private final Map<String, Long> lastChange = new LinkedHashMap<>();
+    private final ShownContent content = new ShownContent();
     private long lastActivity;
     /** The timeline of the current step, or null when this step gets none. */
     private StepTimeline timeline;
@@ -156,7 +161,7 @@ class DebuggerUiBench {
         GuestDebugTarget target = (GuestDebugTarget) launch.getDebugTarget();
         GuestThread thread = target.thread(0);
         var history = target.debugger().trapHistory();
-        Workbench.waitUntil("100,000 exits", LOOSE, () -> history.total() >= 100_000);
+        Workbench.waitUntil(String.format("%,d exits", RECORDS), LOOSE, () -> history.total() >= RECORDS);
         target.suspend();
         Workbench.waitUntil("the suspend", LOOSE, thread::isSuspended);
         PlatformUI.getWorkbench().showPerspective(BenchPerspective.ID, PlatformUI.getWorkbench().getActiveWorkbenchWindow());
@@ -167,14 +172,18 @@ class DebuggerUiBench {
         // The Debug view selects the suspended thread's frame: that is the context the other views show.
         Workbench.waitUntil("the debug context", LOOSE,
                 () -> DebugUITools.getDebugContext() instanceof dev.guestbench.debug.core.model.GuestStackFrame);
+        expandGeneralRegisters(page);
         Listener paints = e -> {
             String part = partOf(e.widget);
             long now = System.nanoTime();
             lastActivity = now;
             if (part != null) {
                 lastPaint.put(part, now);
+                if (content.changed(e.widget)) {
+                    lastChange.put(part, now);
+                }
                 if (timeline != null) {
-                    timeline.paint(part);
+                    timeline.paint(part + " (" + e.widget.getClass().getSimpleName() + ")");
                 }
             }
         };
@@ -185,12 +194,14 @@ class DebuggerUiBench {
             Workbench.screenshot("bench-all-views.png");
             target.setInstructionStepping(true);
             Map<String, List<Double>> perPart = new TreeMap<>();
+            Map<String, List<Double>> changedPart = new TreeMap<>();
             List<Double> totals = new ArrayList<>();
             List<Double> withExit = new ArrayList<>();
             for (int i = 0; i < WARMUP_STEPS + STEPS; i++) {
                 long records = history.total();
                 long suspends = target.suspendCount();
                 lastPaint.clear();
+                lastChange.clear();
                 long t0 = System.nanoTime();
                 lastActivity = t0;
                 boolean traced = i >= WARMUP_STEPS && i < WARMUP_STEPS + TIMELINES;
@@ -213,6 +224,9 @@ class DebuggerUiBench {
                 for (Map.Entry<String, Long> p : lastPaint.entrySet()) {
                     perPart.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add((p.getValue() - t0) / 1e6);
                 }
+                for (Map.Entry<String, Long> p : lastChange.entrySet()) {
+                    changedPart.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add((p.getValue() - t0) / 1e6);
+                }
             }
             target.setInstructionStepping(false);
             line("");
@@ -231,6 +245,11 @@ class DebuggerUiBench {
                 if (!perPart.containsKey(name)) {
                     line("   %-34s never repainted", name);
                 }
+            }
+            line("   per part, step request -> the last repaint that changed what it shows (its rows' texts and");
+            line("   selection; n = steps in which what it shows changed):");
+            for (Map.Entry<String, List<Double>> p : changedPart.entrySet()) {
+                line("   %-34s %s", p.getKey(), stats(p.getValue()));
             }
             for (int t = 0; t < timelines.size(); t++) {
                 line("   timeline of measured step %d (ms after the step request):", t + 1);
@@ -329,6 +348,24 @@ class DebuggerUiBench {
             case dev.guestbench.debug.ui.views.DisassemblyView.ID -> "Disassembly";
             default -> viewId;
         };
+    }
+
+    /** Opens the Registers view's General group (pc, x0 to x31), as a user stepping through a kernel has it. */
+    private void expandGeneralRegisters(IWorkbenchPage page) {
+        IViewPart registers = page.findView(IDebugUIConstants.ID_REGISTER_VIEW);
+        Control control = ((org.eclipse.debug.ui.IDebugView) registers).getViewer().getControl();
+        Workbench.waitUntil("the Registers view's groups", LOOSE,
+                () -> control instanceof org.eclipse.swt.widgets.Tree t && t.getItemCount() == 4
+                        && t.getItem(0).getText().equals("General"));
+        org.eclipse.swt.widgets.Tree tree = (org.eclipse.swt.widgets.Tree) control;
+        org.eclipse.swt.widgets.TreeItem general = tree.getItem(0);
+        org.eclipse.swt.widgets.Event expand = new org.eclipse.swt.widgets.Event();
+        expand.item = general;
+        tree.notifyListeners(SWT.Expand, expand);
+        general.setExpanded(true);
+        Workbench.waitUntil("the general registers", LOOSE,
+                () -> general.getItemCount() > 1 && general.getItem(1).getText().startsWith("x0"));
+        line("(the Registers view shows the General group open: pc and x0 to x31)");
     }
 
     /** A memory monitor at the pc with the platform's raw hex rendering, as "Add Memory Monitor" makes. */

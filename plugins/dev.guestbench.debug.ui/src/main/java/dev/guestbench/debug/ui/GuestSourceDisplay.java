@@ -1,6 +1,5 @@
 package dev.guestbench.debug.ui;
 
-import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.debug.core.model.ISourceLocator;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
@@ -20,23 +19,6 @@ import dev.guestbench.debug.core.model.GuestStackFrame;
  * results per frame, and a guest frame lives as long as its vCPU while its pc moves between files.
  */
 public final class GuestSourceDisplay implements ISourceDisplay {
-
-    /** The adapter factory that gives guest stack frames this display (registered in plugin.xml). */
-    public static final class Factory implements IAdapterFactory {
-
-        private static final GuestSourceDisplay DISPLAY = new GuestSourceDisplay();
-
-        @Override
-        public <T> T getAdapter(Object adaptable, Class<T> adapterType) {
-            return adaptable instanceof GuestStackFrame && adapterType == ISourceDisplay.class
-                    ? adapterType.cast(DISPLAY) : null;
-        }
-
-        @Override
-        public Class<?>[] getAdapterList() {
-            return new Class<?>[] {ISourceDisplay.class};
-        }
-    }
 
     private final GuestModelPresentation presentation = new GuestModelPresentation();
 

@@ -53,6 +53,9 @@ public final class PageTablesView extends ViewPart {
     private Font bold;
     private Color changedColor;
     private PageTableSnapshot snapshot;
+    /** The tables and the "before" the rows were last built from. */
+    private PageTableSnapshot shown;
+    private Map<String, Long> shownBefore = new HashMap<>();
     /** Entries' bits at the previous suspend, by (table, level, gva); and now. */
     private Map<String, Long> before = new HashMap<>();
     private Map<String, Long> now = new HashMap<>();
@@ -126,6 +129,7 @@ public final class PageTablesView extends ViewPart {
             // Another VM or vCPU: nothing to compare with, and its own pc to walk.
             shownTarget = t;
             shownHart = hart;
+            shown = null;
             now = new HashMap<>();
             shownSuspend = -1;
             walkChosen = false;
@@ -142,6 +146,14 @@ public final class PageTablesView extends ViewPart {
         if (!walkChosen) {
             walkAddress = vm.pc(hart);
         }
+        if (tree.getItemCount() > 0 && sameTables(snapshot, shown) && before.equals(shownBefore)) {
+            // Most steps change no mapping: the rows stay (and cost nothing), the counters and the walk move on.
+            showWalk();
+            showStatus(hart);
+            return;
+        }
+        shown = snapshot;
+        shownBefore = before;
         tree.setRedraw(false);
         try {
             // What the user opened, selected and scrolled to survives the rebuild (a step must not fold the tree).
@@ -181,26 +193,34 @@ public final class PageTablesView extends ViewPart {
             } else {
                 restore(tree.getItems(), expanded, selected, top);
             }
-            int changed = 0;
-            for (Map.Entry<String, Long> e : now.entrySet()) {
-                Long old = before.get(e.getKey());
-                if (old == null || !old.equals(e.getValue())) {
-                    changed++;
-                }
-            }
-            int removed = 0;
-            for (String key : before.keySet()) {
-                if (!now.containsKey(key)) {
-                    removed++;
-                }
-            }
-            status.setText("vCPU " + hart + ", " + snapshot.mode().optionName() + " paging; "
-                    + (before.isEmpty() ? "" : String.format(Locale.ROOT,
-                            "since the last suspend %d entries new or changed, %d gone; ", changed, removed))
-                    + snapshot.counters().statsLine());
-            status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
+            showStatus(hart);
         } finally {
             tree.setRedraw(true);
+        }
+    }
+
+    /** The status line: what changed since the last suspend, and the paging counters. */
+    private void showStatus(int hart) {
+        int changed = 0;
+        for (Map.Entry<String, Long> e : now.entrySet()) {
+            Long old = before.get(e.getKey());
+            if (old == null || !old.equals(e.getValue())) {
+                changed++;
+            }
+        }
+        int removed = 0;
+        for (String key : before.keySet()) {
+            if (!now.containsKey(key)) {
+                removed++;
+            }
+        }
+        String text = "vCPU " + hart + ", " + snapshot.mode().optionName() + " paging; "
+                + (before.isEmpty() ? "" : String.format(Locale.ROOT,
+                        "since the last suspend %d entries new or changed, %d gone; ", changed, removed))
+                + snapshot.counters().statsLine();
+        if (!text.equals(status.getText())) {
+            status.setText(text);
+            status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
         }
     }
 
@@ -307,6 +327,11 @@ public final class PageTablesView extends ViewPart {
                 new TreeItem(item, SWT.NONE); // a placeholder until expanded
             }
         }
+    }
+
+    private static boolean sameTables(PageTableSnapshot a, PageTableSnapshot b) {
+        return b != null && a.mode() == b.mode() && a.satp() == b.satp() && a.gstageFrames() == b.gstageFrames()
+                && a.guest().equals(b.guest()) && a.shadow().equals(b.shadow());
     }
 
     /** A row's identity across rebuilds: its table, level and address, or its place among the roots. */

@@ -137,6 +137,7 @@ public final class TrapHistoryView extends ViewPart {
         if (total == shownTotal) {
             return;
         }
+        boolean appendedOnly = shownTotal >= 0 && total > shownTotal && h.size() == total;
         shownTotal = total;
         if (hasFilter()) {
             updateFilter(h, total);
@@ -144,8 +145,11 @@ public final class TrapHistoryView extends ViewPart {
         } else {
             table.setItemCount(h.size());
         }
-        // Records shift when the ring is full: what is on screen must be asked for again.
-        table.clearAll();
+        // Records shift once the ring is full: what is on screen must be asked for again. Until then rows
+        // only append, and the rows already filled stay right.
+        if (hasFilter() || !appendedOnly) {
+            table.clearAll();
+        }
         if (follow && table.getItemCount() > 0) {
             table.setTopIndex(table.getItemCount() - 1);
         }

@@ -173,8 +173,9 @@ public final class VmmView extends ViewPart {
     private void update() {
         VmDebugger d = target.debugger();
         Vm vm = d.vm();
-        vmItem.setText(new String[] {"VM " + target.kernel().name(), d.state().name().toLowerCase(Locale.ROOT)
-                + (d.isTerminated() ? " (" + d.ending().name().toLowerCase(Locale.ROOT) + ")" : "")});
+        setText(vmItem, 0, "VM " + target.kernel().name());
+        setText(vmItem, 1, d.state().name().toLowerCase(Locale.ROOT)
+                + (d.isTerminated() ? " (" + d.ending().name().toLowerCase(Locale.ROOT) + ")" : ""));
         long nanos = System.nanoTime();
         double seconds = (nanos - lastNanos) / 1e9;
         lastNanos = nanos;
@@ -188,25 +189,26 @@ public final class VmmView extends ViewPart {
             lastRetired[h] = retired;
             String state = d.isTerminated() ? "terminated" : d.isSuspended(h) ? "suspended"
                     : !s.running ? "stopped" : s.waitingForInterrupt ? "waiting (WFI)" : "running";
-            cpuItems[h].setText(new String[] {"vCPU " + h, String.format(Locale.ROOT,
+            setText(cpuItems[h], 0, "vCPU " + h);
+            setText(cpuItems[h], 1, String.format(Locale.ROOT,
                     "%s, %s-mode, pc 0x%x, %,d instructions retired, %.1f MIPS", state,
-                    s.priv == HartState.PRIV_M ? "M" : s.priv == HartState.PRIV_S ? "S" : "U", s.pc, retired, mips[h])});
+                    s.priv == HartState.PRIV_M ? "M" : s.priv == HartState.PRIV_S ? "S" : "U", s.pc, retired, mips[h]));
         }
         TrapHistory history = d.trapHistory();
         for (ExitReason r : ExitReason.values()) {
-            exitItems[r.ordinal()].setText(1, String.format(Locale.ROOT, "%,d", history.count(r)));
+            setText(exitItems[r.ordinal()], 1, String.format(Locale.ROOT, "%,d", history.count(r)));
         }
         for (Disposition r : Disposition.values()) {
-            dispositionItems[r.ordinal()].setText(1, String.format(Locale.ROOT, "%,d", history.count(r)));
+            setText(dispositionItems[r.ordinal()], 1, String.format(Locale.ROOT, "%,d", history.count(r)));
         }
-        framesItem.setText(1, String.format(Locale.ROOT, "%,d of %,d (4 KiB each)", vm.ram().pagesInUse(),
+        setText(framesItem, 1, String.format(Locale.ROOT, "%,d of %,d (4 KiB each)", vm.ram().pagesInUse(),
                 vm.ram().size() >>> 12));
-        decodedItem.setText(1, String.format(Locale.ROOT, "%,d / %,d", vm.decodeCache().decodedPages(),
+        setText(decodedItem, 1, String.format(Locale.ROOT, "%,d / %,d", vm.decodeCache().decodedPages(),
                 vm.decodeCache().invalidations()));
         PagingCounters.Snapshot paging = vm.paging().counters();
-        tlbItem.setText(1, String.format(Locale.ROOT, "%.2f %% of %,d lookups", paging.tlbHitRate() * 100,
+        setText(tlbItem, 1, String.format(Locale.ROOT, "%.2f %% of %,d lookups", paging.tlbHitRate() * 100,
                 paging.tlbHits() + paging.tlbMisses()));
-        pagingItem.setText(1, paging.mode() == PagingMode.SHADOW
+        setText(pagingItem, 1, paging.mode() == PagingMode.SHADOW
                 ? String.format(Locale.ROOT, "shadow: %,d shadow pages, %,d shadow faults, %,d page-table write traps",
                         paging.shadowPages(), paging.shadowFaults(), paging.ptWriteTraps())
                 : String.format(Locale.ROOT, "nested: %,d G-stage pages, %,d G-stage faults, %.1f references per walk",
