@@ -37,11 +37,9 @@ import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.debug.ui.IDebugView;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
@@ -174,10 +172,7 @@ class GuestDebugUiTest {
                     && t.getItem(3).getText().equals("Supervisor CSRs"));
             Tree registerTree = (Tree) viewer.getControl();
             TreeItem general = registerTree.getItem(0);
-            Event expand = new Event();
-            expand.item = general;
-            registerTree.notifyListeners(SWT.Expand, expand);
-            general.setExpanded(true);
+            Trees.expand(general);
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             Workbench.waitUntil("the general registers (or 10 s)", LOOSE, () -> System.nanoTime() > until
                     || general.getItemCount() > 9 && general.getItem(9).getText().startsWith("x8"));
@@ -251,10 +246,7 @@ class GuestDebugUiTest {
                 lsr.getText(1));
         TreeItem plic = child(child(vm, "Devices"), "plic @ 0xc000000");
         assertEquals(1, plic.getItemCount(), "a collapsed device's registers are not read: a placeholder");
-        Event expandPlic = new Event();
-        expandPlic.item = plic;
-        vmm.tree().notifyListeners(SWT.Expand, expandPlic);
-        plic.setExpanded(true);
+        Trees.expand(plic);
         vmm.refresh();
         TreeItem threshold = child(child(plic, "context 1 (hart 0, S-mode)"), "threshold  +0x201000");
         assertTrue(threshold.getText(1).startsWith("0x00000000  priorities above 0"), threshold.getText(1));

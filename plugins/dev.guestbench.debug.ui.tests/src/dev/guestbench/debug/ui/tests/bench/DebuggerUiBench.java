@@ -359,10 +359,7 @@ class DebuggerUiBench {
                         && t.getItem(0).getText().equals("General"));
         org.eclipse.swt.widgets.Tree tree = (org.eclipse.swt.widgets.Tree) control;
         org.eclipse.swt.widgets.TreeItem general = tree.getItem(0);
-        org.eclipse.swt.widgets.Event expand = new org.eclipse.swt.widgets.Event();
-        expand.item = general;
-        tree.notifyListeners(SWT.Expand, expand);
-        general.setExpanded(true);
+        dev.guestbench.debug.ui.tests.Trees.expand(general);
         Workbench.waitUntil("the general registers", LOOSE,
                 () -> general.getItemCount() > 1 && general.getItem(1).getText().startsWith("x0"));
         line("(the Registers view shows the General group open: pc and x0 to x31)");

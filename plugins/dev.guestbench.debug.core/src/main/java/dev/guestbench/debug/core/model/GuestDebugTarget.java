@@ -330,7 +330,6 @@ public final class GuestDebugTarget extends GuestDebugElement
         List<DebugEvent> events = new ArrayList<>();
         DebugEvent cause = null;
         for (GuestThread t : threads) {
-            t.clearCaches();
             if (event.hart() == -1 || t.hart() == event.hart()) {
                 // Why first, then suspended: a thread reads as suspended only once its reason is there.
                 t.suspendedBy(event);
@@ -361,7 +360,6 @@ public final class GuestDebugTarget extends GuestDebugElement
         List<DebugEvent> events = new ArrayList<>();
         for (GuestThread t : threads) {
             if ((hart == -1 || t.hart() == hart) && t.noteResumed()) {
-                t.clearCaches();
                 events.add(new DebugEvent(t, DebugEvent.RESUME, t.takeResumeDetail()));
             }
         }

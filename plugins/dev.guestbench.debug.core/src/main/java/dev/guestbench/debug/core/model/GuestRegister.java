@@ -118,7 +118,7 @@ public final class GuestRegister extends GuestDebugElement implements IRegister 
         }
         fireChangeEvent(DebugEvent.CONTENT);
         if (def.kind() == RegisterSet.Kind.PC) {
-            thread.clearCaches();
+            thread.followPc();
             thread.fireChangeEvent(DebugEvent.CONTENT);
         }
     }

@@ -22,8 +22,8 @@ import dev.guestbench.vmm.debug.WatchHit;
 public final class GuestThread extends GuestDebugElement implements IThread {
 
     private final int hart;
-    /** The one frame, made at the first suspend and moved at each (see {@link GuestStackFrame}). */
-    private volatile GuestStackFrame frame;
+    /** The one frame, moved to the pc at each suspend (see {@link GuestStackFrame}). */
+    private final GuestStackFrame frame;
     private volatile SuspendEvent lastSuspend;
     /** The access that stopped this vCPU at a watchpoint, or null. */
     private volatile WatchHit watchHit;
@@ -41,6 +41,7 @@ public final class GuestThread extends GuestDebugElement implements IThread {
     GuestThread(GuestDebugTarget target, int hart) {
         super(target);
         this.hart = hart;
+        this.frame = new GuestStackFrame(this, target.debugger().pc(hart));
     }
 
     /** The vCPU's number (its hart id). */
@@ -53,10 +54,9 @@ public final class GuestThread extends GuestDebugElement implements IThread {
     }
 
     /** Moves the frame to the vCPU's pc now (after a suspend or a pc write). */
-    void clearCaches() {
-        GuestStackFrame f = frame;
-        if (f != null && vm().isSuspended(hart)) {
-            f.moveTo(vm().pc(hart));
+    void followPc() {
+        if (vm().isSuspended(hart)) {
+            frame.moveTo(vm().pc(hart));
         }
     }
 
@@ -67,7 +67,7 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         lastSuspend = event;
         watchHit = event.reason() == SuspendReason.WATCHPOINT && event.hart() == hart ? vm().lastWatchHit() : null;
         stepping = false;
-        clearCaches();
+        followPc();
     }
 
     /** Notes a suspend; true if the thread was running as far as its events told. */
@@ -133,21 +133,8 @@ public final class GuestThread extends GuestDebugElement implements IThread {
         if (!isSuspended()) {
             return null;
         }
-        long pc = vm().pc(hart);
-        GuestStackFrame f = frame;
-        if (f == null) {
-            // Label and content jobs ask from several threads: one frame for all of them.
-            synchronized (this) {
-                f = frame;
-                if (f == null) {
-                    f = new GuestStackFrame(this, pc);
-                    frame = f;
-                    return f;
-                }
-            }
-        }
-        f.moveTo(pc);
-        return f;
+        frame.moveTo(vm().pc(hart));
+        return frame;
     }
 
     @Override

@@ -65,13 +65,12 @@ final class ViewRefresher implements IDebugEventSetListener {
         });
     }
 
-    private boolean refreshIfAlive() {
+    private void refreshIfAlive() {
         if (stopped || control.isDisposed()) {
-            return false;
+            return;
         }
         refresh.run();
         shown = idleState();
-        return true;
     }
 
     /** What the view shows while the chosen VM does not run (it, and its suspend count), or null while it runs. */
